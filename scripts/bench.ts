@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints measured figures. Nothing here asserts a budget; the README and closing
+ * notes compare the figures with the budgets. Run after `npm run build`.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { pageWeight, type PageWeight } from './page-weight.ts';
+
+const dist = 'dist';
+if (!existsSync(`${dist}/index.html`)) {
+  console.error('bench: no dist/ build found; run `npm run build` first');
+  process.exit(1);
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const lessonPages = readdirSync(`${dist}/lessons`).map((id) => `lessons/${id}/index.html`);
+const weights: PageWeight[] = lessonPages.map((p) => pageWeight(dist, p));
+weights.sort((a, b) => b.js + b.css + b.html - (a.js + a.css + a.html));
+const heaviest = weights[0];
+
+console.log('Page weight, gzipped (HTML · CSS · JS before interaction)');
+for (const w of weights) {
+  console.log(`  ${w.page.padEnd(100)} ${kb(w.html).padStart(9)} ${kb(w.css).padStart(9)} ${kb(w.js).padStart(9)}`);
+}
+if (heaviest) {
+  console.log(`\nHeaviest lesson page: ${heaviest.page}`);
+  console.log(`  HTML ${kb(heaviest.html)} · CSS ${kb(heaviest.css)} · JS ${kb(heaviest.js)} (budget for JS: 25 KB)`);
+  for (const f of heaviest.files) console.log(`    ${f.kind} ${f.path} ${kb(f.gzip)}`);
+}

@@ -1,0 +1,69 @@
+/**
+ * Validating a question bank file (content/quizzes/<article-id>.yaml) after YAML parsing: the
+ * schema, unique ids, the lesson it belongs to, and verbatim evidence. Every problem names the file,
+ * the question id and the field, so an author can fix it without reading a stack trace.
+ * Pure: the caller parses YAML and supplies the articles.
+ */
+import { questionSchema, type Question } from '../../questions/index.ts';
+import { questionHash } from '../quiz/hash.ts';
+import { checkEvidence, type ParagraphLike } from './evidence.ts';
+
+export interface BankArticle {
+  id: string;
+  paragraphs: ParagraphLike[];
+}
+
+export interface BankQuestion {
+  question: Question;
+  hash: string;
+}
+
+export interface BankResult {
+  questions: BankQuestion[];
+  errors: string[];
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') || '(question)';
+}
+
+/**
+ * @param file    path shown in messages, e.g. `content/quizzes/mali.yaml`
+ * @param lessonId the article id the file name names
+ * @param data    the parsed YAML
+ * @param articles every article, by id (a question may only cite its own lesson's article)
+ */
+export function validateBank(
+  file: string,
+  lessonId: string,
+  data: unknown,
+  articles: ReadonlyMap<string, BankArticle>,
+): BankResult {
+  const errors: string[] = [];
+  const questions: BankQuestion[] = [];
+  if (!Array.isArray(data)) {
+    return { questions, errors: [`${file}: expected a list of questions, found ${data === null ? 'nothing' : typeof data}`] };
+  }
+  const article = articles.get(lessonId);
+  if (!article) errors.push(`${file}: no article has the id "${lessonId}" (the file name must be an article id)`);
+  const seen = new Set<string>();
+  data.forEach((raw, index) => {
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : null;
+    const label = rawId ? `question "${rawId}"` : `question #${index + 1}`;
+    const parsed = questionSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(`${file}: ${label}: ${pathOf(issue.path)}: ${issue.message}`);
+      return;
+    }
+    const q = parsed.data;
+    if (seen.has(q.id)) errors.push(`${file}: ${label}: id: duplicate id "${q.id}"`);
+    seen.add(q.id);
+    if (q.lesson !== lessonId) errors.push(`${file}: ${label}: lesson: "${q.lesson}" does not match the file's lesson "${lessonId}"`);
+    if (article) {
+      const problem = checkEvidence(article.paragraphs, q.evidence.paragraph, q.evidence.quote);
+      if (problem) errors.push(`${file}: ${label}: evidence: ${problem.message}`);
+    }
+    questions.push({ question: q, hash: questionHash(q) });
+  });
+  return { questions, errors };
+}

@@ -1,0 +1,69 @@
+/**
+ * Course outline: pure helpers that turn articles and modules into what the home page and the lesson
+ * pages show (module order, reading time, previous/next lesson). Pure: no astro, no DOM.
+ */
+
+/** Words a typical adult reads per minute in study mode (slower than skimming). */
+export const WORDS_PER_MINUTE = 200;
+
+/** Reading time in whole minutes, never less than 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+}
+
+export interface OutlineModule {
+  id: string;
+  order: number;
+  title: string;
+  lessons: string[];
+}
+
+export interface OutlineGroup<A> {
+  module: OutlineModule | null;
+  articles: A[];
+}
+
+/**
+ * Groups articles by module in course order. Articles no module lists (a new seed page, say) are
+ * gathered in a final group with `module: null`, so nothing dropped into seeds/ goes unseen. Module
+ * entries that name an unknown article are ignored here; content tests report them.
+ */
+export function groupByModule<A extends { id: string }>(
+  articles: readonly A[],
+  modules: readonly OutlineModule[],
+): OutlineGroup<A>[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const placed = new Set<string>();
+  const groups: OutlineGroup<A>[] = [...modules]
+    .sort((a, b) => a.order - b.order)
+    .map((module) => {
+      const found = module.lessons.flatMap((id) => {
+        const article = byId.get(id);
+        if (!article || placed.has(id)) return [];
+        placed.add(id);
+        return [article];
+      });
+      return { module, articles: found };
+    });
+  const rest = articles.filter((a) => !placed.has(a.id));
+  if (rest.length > 0) groups.push({ module: null, articles: rest });
+  return groups;
+}
+
+/** The lesson sequence across the whole course, for previous/next links. */
+export function lessonSequence<A extends { id: string }>(groups: readonly OutlineGroup<A>[]): string[] {
+  return groups.flatMap((g) => g.articles.map((a) => a.id));
+}
+
+/** Previous and next lesson ids around `id`, or null at either end. */
+export function neighbours(sequence: readonly string[], id: string): { prev: string | null; next: string | null } {
+  const at = sequence.indexOf(id);
+  if (at < 0) return { prev: null, next: null };
+  return { prev: sequence[at - 1] ?? null, next: sequence[at + 1] ?? null };
+}
+
+/** "Anne Speckhard and Molly Ellenberg", "A, B and C"; empty string for no authors. */
+export function formatAuthors(authors: readonly string[]): string {
+  if (authors.length <= 1) return authors[0] ?? '';
+  return `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}`;
+}

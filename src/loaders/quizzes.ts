@@ -1,0 +1,76 @@
+/**
+ * Content-layer loader for the `quizzes` collection: every question of every
+ * content/quizzes/<article-id>.yaml becomes one entry keyed by question id, with its content hash.
+ * The build fails on any schema or evidence error, naming the file, the question and the field.
+ * Articles are ingested from seeds/ here too (cheap and pure) so evidence is checked against the
+ * exact paragraphs the source pages show.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parseDocument } from 'yaml';
+import { validateBank, type BankArticle } from '../lib/content/bank.ts';
+import { ingestPage } from '../lib/ingest/index.ts';
+import { readSeed } from '../lib/ingest/read.ts';
+
+export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, BankArticle> {
+  const articles = new Map<string, BankArticle>();
+  const folder = join(root, seedsDir);
+  for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
+    const read = readSeed(join(folder, name));
+    if (!read.ok) throw new Error(`seeds: ${seedsDir}/${name}: ${read.reason}`);
+    for (const a of ingestPage(read.text, name)) {
+      articles.set(a.id, { id: a.id, paragraphs: a.sections.flatMap((s) => s.paragraphs) });
+    }
+  }
+  return articles;
+}
+
+export function quizLoader({ dir }: { dir: string }): Loader {
+  return {
+    name: 'quiz-banks',
+    async load({ store, parseData, config, logger, watcher }) {
+      const root = fileURLToPath(config.root);
+      const folder = join(root, dir);
+
+      async function sync(): Promise<void> {
+        const articles = loadSeedArticles(root);
+        const files = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+        const errors: string[] = [];
+        const entries: { id: string; data: Record<string, unknown>; filePath: string }[] = [];
+        const owner = new Map<string, string>();
+        for (const name of files) {
+          const rel = `${dir}/${name}`;
+          const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { prettyErrors: true });
+          if (doc.errors.length > 0) {
+            for (const e of doc.errors) errors.push(`${rel}: ${e.message.split('\n')[0]}`);
+            continue;
+          }
+          const result = validateBank(rel, basename(name).replace(/\.ya?ml$/, ''), doc.toJS(), articles);
+          errors.push(...result.errors);
+          for (const { question, hash } of result.questions) {
+            const other = owner.get(question.id);
+            if (other) errors.push(`${rel}: question "${question.id}": id: also used in ${other}`);
+            owner.set(question.id, rel);
+            entries.push({ id: question.id, data: { question, hash, file: rel }, filePath: rel });
+          }
+        }
+        if (errors.length > 0) {
+          throw new Error(`Question banks have ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
+        }
+        store.clear();
+        for (const entry of entries) {
+          store.set({ id: entry.id, data: await parseData(entry), filePath: entry.filePath });
+        }
+        logger.info(`${entries.length} questions from ${files.length} banks`);
+      }
+
+      await sync();
+      watcher?.add(folder);
+      watcher?.on('all', (_event, changed) => {
+        if (changed.startsWith(folder)) void sync();
+      });
+    },
+  };
+}

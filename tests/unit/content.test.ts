@@ -1,0 +1,151 @@
+/**
+ * Content validation over the real course: every bank passes the schema, verbatim evidence and the
+ * item-writing rules; lessons quote their sources verbatim; glossary and timeline links resolve.
+ * Failures name the file, the question and the rule.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { validateBank, type BankQuestion } from '../../src/lib/content/bank.ts';
+import { checkEvidence } from '../../src/lib/content/evidence.ts';
+import { checkLessonBank } from '../../src/lib/content/rules.ts';
+import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from '../../src/lib/content/schemas.ts';
+import { loadSeedArticles } from '../../src/loaders/quizzes.ts';
+
+const root = process.cwd();
+const articles = loadSeedArticles(root);
+const lessonFiles = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx')).sort();
+const bankFiles = readdirSync('content/quizzes').filter((f) => f.endsWith('.yaml')).sort();
+
+interface LessonDoc {
+  id: string;
+  frontmatter: { objectives: { id: string; text: string }[]; keyTerms?: string[] };
+  body: string;
+}
+function readLesson(file: string): LessonDoc {
+  const text = readFileSync(`content/lessons/${file}`, 'utf8');
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!m) throw new Error(`content/lessons/${file}: no frontmatter block`);
+  return { id: file.replace(/\.mdx$/, ''), frontmatter: parse(m[1]!), body: m[2]! };
+}
+const lessons = lessonFiles.map(readLesson);
+const banks = new Map<string, BankQuestion[]>();
+const bankErrors: string[] = [];
+for (const file of bankFiles) {
+  const id = file.replace(/\.yaml$/, '');
+  const result = validateBank(`content/quizzes/${file}`, id, parse(readFileSync(`content/quizzes/${file}`, 'utf8')), articles);
+  bankErrors.push(...result.errors);
+  banks.set(id, result.questions);
+}
+const allQuestions = [...banks.values()].flat().map((b) => b.question);
+
+describe('question banks', () => {
+  it('pass the schema and verbatim evidence checks', () => {
+    expect(bankErrors).toEqual([]);
+  });
+
+  it('use ids that are unique across the course', () => {
+    const ids = allQuestions.map((q) => q.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('together use all eight question types', () => {
+    expect(new Set(allQuestions.map((q) => q.type)).size).toBe(8);
+  });
+
+  it('exist for every written lesson', () => {
+    expect(lessons.map((l) => l.id).filter((id) => !banks.has(id))).toEqual([]);
+  });
+
+  describe.each(lessons.map((l) => [l.id, l] as const))('%s', (id, lesson) => {
+    it('follows the item-writing and coverage rules', () => {
+      const questions = (banks.get(id) ?? []).map((b) => b.question);
+      expect(checkLessonBank(id, questions, lesson.frontmatter.objectives.map((o) => o.id))).toEqual([]);
+    });
+  });
+});
+
+describe('lessons', () => {
+  it('exist only for articles that exist', () => {
+    expect(lessons.map((l) => l.id).filter((id) => !articles.has(id))).toEqual([]);
+  });
+
+  describe.each(lessons.map((l) => [l.id, l] as const))('%s', (id, lesson) => {
+    const paragraphs = articles.get(id)?.paragraphs ?? [];
+
+    it('quotes its source verbatim in every <Quote>', () => {
+      const problems: string[] = [];
+      for (const m of lesson.body.matchAll(/<Quote p="(p\d+)">([\s\S]*?)<\/Quote>/g)) {
+        const problem = checkEvidence(paragraphs, m[1]!, m[2]!.replace(/\s+/g, ' ').trim());
+        if (problem) problems.push(`<Quote p="${m[1]}">: ${problem.message}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('places inline checks that exist in its own bank', () => {
+      const own = new Set((banks.get(id) ?? []).map((b) => b.question.id));
+      const missing = [...lesson.body.matchAll(/<Check id="([^"]+)"/g)].map((m) => m[1]).filter((q) => !own.has(q!));
+      expect(missing).toEqual([]);
+    });
+
+    it('has the teaching sections a lesson needs', () => {
+      for (const heading of ['Overview', 'Key terms', 'Guided reading', 'Thinking critically', 'Summary', 'Discussion questions']) {
+        expect(lesson.body, heading).toMatch(new RegExp(`^## ${heading}`, 'm'));
+      }
+    });
+  });
+});
+
+describe('glossary', () => {
+  const raw = existsSync('content/glossary.yaml') ? parse(readFileSync('content/glossary.yaml', 'utf8')) : [];
+  const terms = (raw as unknown[]).map((t) => glossaryTermSchema.parse(t));
+
+  it('has at least 60 terms with unique ids', () => {
+    expect(terms.length).toBeGreaterThanOrEqual(60);
+    const ids = terms.map((t) => t.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('links every term to paragraphs that exist', () => {
+    const broken = terms.flatMap((t) =>
+      t.appearsIn.filter((r) => !articles.get(r.lesson)?.paragraphs.some((p) => p.id === r.paragraph)).map((r) => `${t.id} → ${r.lesson}#${r.paragraph}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('defines every key term and <Term> a lesson uses', () => {
+    const ids = new Set(terms.map((t) => t.id));
+    const missing = lessons.flatMap((l) => [
+      ...(l.frontmatter.keyTerms ?? []).filter((k) => !ids.has(k)).map((k) => `${l.id}: keyTerms ${k}`),
+      ...[...l.body.matchAll(/<Term id="([^"]+)"/g)].map((m) => m[1]!).filter((k) => !ids.has(k)).map((k) => `${l.id}: <Term id="${k}">`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('timeline', () => {
+  const raw = existsSync('content/timeline.yaml') ? parse(readFileSync('content/timeline.yaml', 'utf8')) : [];
+  const events = (raw as unknown[]).map((e) => timelineEventSchema.parse(e));
+
+  it('has at least 20 events, each quoting its source paragraph verbatim', () => {
+    expect(events.length).toBeGreaterThanOrEqual(20);
+    const problems = events.flatMap((e) => {
+      const problem = checkEvidence(articles.get(e.source.lesson)?.paragraphs ?? [], e.source.paragraph, e.quote);
+      return problem ? [`${e.id}: ${problem.message}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('final assessment', () => {
+  it('draws about 25 existing questions from every module', () => {
+    const a = assessmentSchema.parse(parse(readFileSync('content/assessment.yaml', 'utf8')));
+    const modules = (parse(readFileSync('content/modules.yaml', 'utf8')) as { id: string }[]).map((m) => m.id);
+    const ids = a.sections.flatMap((s) => s.questions);
+    const known = new Set(allQuestions.map((q) => q.id));
+    expect(ids.filter((id) => !known.has(id))).toEqual([]);
+    expect(ids.length).toBeGreaterThanOrEqual(22);
+    expect(ids.length).toBeLessThanOrEqual(30);
+    expect(a.sections.map((s) => s.module).sort()).toEqual([...modules].sort());
+  });
+});
