@@ -12,7 +12,7 @@ export type Article = ArticleEntry['data'];
 
 export interface Course {
   articles: Article[];
-  groups: OutlineGroup<Article>[];
+  groups: OutlineGroup<Article, ModuleEntry['data']>[];
   sequence: string[];
   lessons: Map<string, LessonEntry>;
   modules: ModuleEntry['data'][];

@@ -29,7 +29,11 @@ export const timelineEventSchema = z.strictObject({
   /** Stable id. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the source allows. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD'),
+  date: z.preprocess(
+    // YAML 1.1 readers turn an unquoted 2013-01-11 into a Date; keep the author's precision instead.
+    (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
+    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD'),
+  ),
   /** A short title. */
   title: z.string().min(3),
   /** One or two sentences in our own words. */

@@ -18,8 +18,8 @@ export interface OutlineModule {
   lessons: string[];
 }
 
-export interface OutlineGroup<A> {
-  module: OutlineModule | null;
+export interface OutlineGroup<A, M extends OutlineModule = OutlineModule> {
+  module: M | null;
   articles: A[];
 }
 
@@ -28,13 +28,13 @@ export interface OutlineGroup<A> {
  * gathered in a final group with `module: null`, so nothing dropped into seeds/ goes unseen. Module
  * entries that name an unknown article are ignored here; content tests report them.
  */
-export function groupByModule<A extends { id: string }>(
+export function groupByModule<A extends { id: string }, M extends OutlineModule>(
   articles: readonly A[],
-  modules: readonly OutlineModule[],
-): OutlineGroup<A>[] {
+  modules: readonly M[],
+): OutlineGroup<A, M>[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const placed = new Set<string>();
-  const groups: OutlineGroup<A>[] = [...modules]
+  const groups: OutlineGroup<A, M>[] = [...modules]
     .sort((a, b) => a.order - b.order)
     .map((module) => {
       const found = module.lessons.flatMap((id) => {
@@ -51,7 +51,7 @@ export function groupByModule<A extends { id: string }>(
 }
 
 /** The lesson sequence across the whole course, for previous/next links. */
-export function lessonSequence<A extends { id: string }>(groups: readonly OutlineGroup<A>[]): string[] {
+export function lessonSequence<A extends { id: string }>(groups: readonly OutlineGroup<A, OutlineModule>[]): string[] {
   return groups.flatMap((g) => g.articles.map((a) => a.id));
 }
 

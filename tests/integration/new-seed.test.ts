@@ -1,0 +1,62 @@
+/**
+ * Dropping a page into seeds/ and rebuilding gives its lesson with no other step, and a seed that
+ * cannot be read fails the build naming the file and the reason. Each case builds a copy of the
+ * project in a temporary folder (node_modules linked, not copied).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const made: string[] = [];
+
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eoc-seed-'));
+  made.push(dir);
+  for (const entry of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function build(dir: string) {
+  return spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('seeds/ drives the course', () => {
+  it('a new page in seeds/ becomes a draft lesson and a source page on the next build', () => {
+    const dir = copyProject();
+    cpSync(join(root, 'tests/fixtures/pages/blogger-post.txt'), join(dir, 'seeds/005_new_page.txt'));
+    const result = build(dir);
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const lessons = readdirSync(join(dir, 'dist/lessons'));
+    expect(lessons).toHaveLength(12);
+    const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    const drafts = lessons.filter((id) => readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'));
+    expect(drafts).toHaveLength(1);
+    const newId = drafts[0]!;
+    expect(existsSync(join(dir, `dist/sources/${newId}/index.html`))).toBe(true);
+    expect(home).toContain(`/lessons/${newId}/`);
+    expect(home).toContain('Other lessons');
+  }, 180_000);
+
+  it('a seed that is not UTF-8 fails the build with the file name and the reason', () => {
+    const dir = copyProject();
+    writeFileSync(join(dir, 'seeds/006_broken.txt'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xff, 0xfe, 0x0a]));
+    const result = build(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/seeds\/006_broken\.txt: .*UTF-8/);
+  }, 180_000);
+});
+
