@@ -1,0 +1,97 @@
+/**
+ * Pure: no DOM, no framework.
+ *
+ * Exporting the question bank to LMS formats: `exportBank(questions, format, options)` gives
+ * the file to write and an `ExportReport` of everything the format could not hold exactly;
+ * `formatReport` prints that report for a person, grouping the same limitation across
+ * questions. The CLI (`src/cli/export.ts`) does the file I/O.
+ */
+import type { Question } from '../../questions/index.ts';
+import { exportCsv } from './csv.ts';
+import { exportGift } from './gift.ts';
+import { exportMoodle } from './moodle.ts';
+import { exportQti12 } from './qti12.ts';
+import { exportQti21 } from './qti21.ts';
+import type { ExportFormat, ExportOptions, ExportReport, ExportResult } from './types.ts';
+
+export type {
+  ExportFile,
+  ExportFormat,
+  ExportNote,
+  ExportOptions,
+  ExportReport,
+  ExportResult,
+} from './types.ts';
+export { EXPORT_FORMATS } from './types.ts';
+
+const exporters: Record<
+  ExportFormat,
+  (questions: readonly Question[], options: ExportOptions) => ExportResult
+> = {
+  qti12: exportQti12,
+  qti21: exportQti21,
+  moodle: exportMoodle,
+  gift: exportGift,
+  csv: exportCsv,
+};
+
+/** Human names, for the report heading. */
+export const FORMAT_NAMES: Record<ExportFormat, string> = {
+  qti12: 'QTI 1.2 (Canvas)',
+  qti21: 'QTI 2.1',
+  moodle: 'Moodle XML',
+  gift: 'GIFT',
+  csv: 'CSV',
+};
+
+/** Exports validated questions (see `validateBank`) to one format. Deterministic for equal input. */
+export function exportBank(
+  questions: readonly Question[],
+  format: ExportFormat,
+  options: ExportOptions = {},
+): ExportResult {
+  const exporter = exporters[format];
+  if (!exporter)
+    throw new Error(`Unknown export format "${String(format)}" (use ${Object.keys(exporters).join(', ')})`);
+  return exporter(questions, options);
+}
+
+/** Most question ids listed after a grouped note before it says "and N more". */
+const MAX_IDS = 12;
+
+/**
+ * The report as plain text: counts, then each distinct note once with the questions it applies
+ * to (`hints dropped — 40 questions: a, b, … and 28 more`). Notes keep first-seen order.
+ */
+export function formatReport(report: ExportReport): string {
+  const lines = [
+    `Export: ${FORMAT_NAMES[report.format]}`,
+    `Questions: ${report.questions}, exported: ${report.exported}${report.items !== report.exported ? `, items written: ${report.items}` : ''}`,
+    `By type: ${
+      Object.entries(report.byType)
+        .map(([type, n]) => `${type} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  ];
+  const skipped = report.questions - report.exported;
+  if (skipped > 0) lines.push(`Skipped: ${skipped}`);
+  const groups = new Map<string, string[]>();
+  for (const note of report.notes) {
+    const ids = groups.get(note.message);
+    if (ids) ids.push(note.questionId);
+    else groups.set(note.message, [note.questionId]);
+  }
+  if (groups.size === 0) {
+    lines.push('Notes: none (everything represented exactly)');
+  } else {
+    lines.push(
+      `Notes (${report.notes.length} on ${new Set(report.notes.map((n) => n.questionId)).size} questions):`,
+    );
+    for (const [message, ids] of groups) {
+      const shown = ids.slice(0, MAX_IDS).join(', ');
+      const more = ids.length > MAX_IDS ? ` and ${ids.length - MAX_IDS} more` : '';
+      lines.push(`  - ${message} — ${ids.length} question${ids.length === 1 ? '' : 's'}: ${shown}${more}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

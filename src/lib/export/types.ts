@@ -1,0 +1,56 @@
+/**
+ * Pure: no DOM, no framework.
+ *
+ * The shapes every exporter shares: formats, options, the files an export produces and the
+ * `ExportReport` that says what could not be carried over exactly, so an instructor knows
+ * what to check in the LMS after importing.
+ */
+import type { QuestionType } from '../../questions/index.ts';
+
+/** `qti12` (Canvas), `qti21`, `moodle` (Moodle XML), `gift`, `csv`. */
+export type ExportFormat = 'qti12' | 'qti21' | 'moodle' | 'gift' | 'csv';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['qti12', 'qti21', 'moodle', 'gift', 'csv'];
+
+export interface ExportOptions {
+  /** Course name: Moodle / GIFT category root, QTI package title. Default `Extremism Online`. */
+  course?: string;
+  /** Lesson id → lesson (article) title, for categories and assessment titles; the id is used when absent. */
+  lessonTitles?: Readonly<Record<string, string>>;
+  /**
+   * `YYYY-MM-DD` stamped on zip entries (and nowhere else). Default 1980-01-01, the earliest
+   * date a zip can hold, so that the same bank always gives the same bytes.
+   */
+  date?: string;
+}
+
+/** One file of the export: a path relative to the output and its content. */
+export interface ExportFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** One thing the target format could not represent exactly, for one question. */
+export interface ExportNote {
+  questionId: string;
+  message: string;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  /** Questions given to the exporter. */
+  questions: number;
+  /** Questions written (in some form) to the output. */
+  exported: number;
+  /** Items written in the target format (a cloze split into one GIFT question per blank counts each). */
+  items: number;
+  /** Exported questions by their course type. */
+  byType: Partial<Record<QuestionType, number>>;
+  /** Everything not represented exactly, and every question skipped, with why. */
+  notes: ExportNote[];
+}
+
+export interface ExportResult {
+  files: ExportFile[];
+  report: ExportReport;
+}

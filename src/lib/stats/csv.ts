@@ -1,0 +1,124 @@
+/**
+ * Pure: no DOM, no framework.
+ *
+ * Gradebook and item analysis as CSV for spreadsheets (papaparse `unparse`: fields are quoted
+ * when they need it). Student names and ids come from students, so any text cell that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return, even
+ * after spaces) is prefixed with `'` — the OWASP advice against CSV injection. Numbers are
+ * written as numbers (rounded to 2 decimals), so a negative discrimination stays a number;
+ * null statistics are empty cells.
+ */
+import Papa from 'papaparse';
+import type { GradebookRow } from './gradebook.ts';
+import type { ItemStats, OptionFrequency, TestStats } from './items.ts';
+
+// papaparse's own `escapeFormulae: true` pattern uses `.*$`, which misses a value with a line
+// break after the formula; this one looks only at the start.
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
+
+const round = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 100) / 100;
+
+function unparse(fields: string[], data: (string | number | null)[][]): string {
+  return Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
+}
+
+export const GRADEBOOK_COLUMNS = [
+  'name',
+  'id',
+  'score_percent',
+  'points',
+  'max_points',
+  'answered',
+  'minutes',
+  'late',
+  'extension_minutes',
+  'attempts',
+  'counted_attempt',
+  'superseded',
+  'submitted_at',
+];
+
+/** One line per submission (superseded ones included, marked). */
+export function gradebookCsv(rows: readonly GradebookRow[]): string {
+  return unparse(
+    GRADEBOOK_COLUMNS,
+    rows.map((r) => [
+      r.name,
+      r.id ?? '',
+      round(r.score),
+      round(r.points),
+      r.maxPoints,
+      r.answered,
+      round(r.minutes),
+      r.late ? 'yes' : 'no',
+      r.extensionMinutes,
+      r.attempts,
+      r.countedAttempt,
+      r.superseded ? 'yes' : 'no',
+      r.submittedAt,
+    ]),
+  );
+}
+
+export const ITEM_COLUMNS = [
+  'question',
+  'type',
+  'prompt',
+  'n',
+  'attempted',
+  'facility_percent',
+  'sd_percent',
+  'discrimination_percent',
+  'efficiency_percent',
+];
+
+/** "a ✓ Telegram: 3 (30%)": option id, ✓ when in the key, text, count and share of those who answered. */
+function optionCell(option: OptionFrequency): string {
+  const percent = option.percent === null ? '–' : `${round(option.percent)}%`;
+  return `${option.id}${option.correct ? ' ✓' : ''} ${option.text}: ${option.count} (${percent})`;
+}
+
+/**
+ * One line per item, then one column per option (`option_1` … as many as the largest item has),
+ * every option listed whether chosen or not; empty for types without options.
+ */
+export function itemsCsv(items: readonly ItemStats[]): string {
+  const width = Math.max(0, ...items.map((item) => item.options?.length ?? 0));
+  const optionColumns = Array.from({ length: width }, (_, k) => `option_${k + 1}`);
+  return unparse(
+    [...ITEM_COLUMNS, ...optionColumns],
+    items.map((item) => [
+      item.id,
+      item.type,
+      item.prompt,
+      item.n,
+      item.attempted,
+      round(item.facility),
+      round(item.sd),
+      round(item.discrimination),
+      round(item.efficiency),
+      ...optionColumns.map((_, k) => {
+        const option = item.options?.[k];
+        return option ? optionCell(option) : '';
+      }),
+    ]),
+  );
+}
+
+/** The test-level statistics as `statistic,value` lines. */
+export function testCsv(test: TestStats): string {
+  const entries: [string, number | null][] = [
+    ['students', test.n],
+    ['items', test.items],
+    ['mean_percent', round(test.mean)],
+    ['median_percent', round(test.median)],
+    ['sd_percent', round(test.sd)],
+    ['skewness', round(test.skewness)],
+    ['kurtosis', round(test.kurtosis)],
+    ['cic_percent', round(test.cic)],
+    ['error_ratio_percent', round(test.errorRatio)],
+    ['standard_error_percent', round(test.standardError)],
+  ];
+  return unparse(['statistic', 'value'], entries);
+}

@@ -1,0 +1,325 @@
+/**
+ * Pure: no DOM, no framework.
+ *
+ * A student's submission: what leaves the student's browser and reaches the teacher, as a JSON file
+ * or as a pasteable code (`EOC1-…`, the same JSON packed like assignment links). It carries the RAW
+ * responses of every attempt, never a score: the gradebook regrades everything against the bank.
+ *
+ * About `checksum`: it is `contentHash` (cyrb53, 53 bits) of every other field. It catches
+ * accidental corruption (a truncated download, a mangled paste) and casual edits (someone changing
+ * a date or an answer in a text editor). It does NOT stop a determined forger: the algorithm ships
+ * in the page, and with no server there is nowhere to keep a secret key. Treat it as a seal that
+ * shows tampering by non-programmers, not as a signature.
+ *
+ * `parseSubmission` is total: any text (file or code) gives a submission or one of five problems
+ * with a message that names the source and says what is wrong.
+ */
+import { z } from 'astro/zod';
+import type { AssignmentSpec } from '../assign/spec.ts';
+import { packJson, unpackJson } from '../assign/pack.ts';
+import { contentHash } from '../quiz/hash.ts';
+
+export const SUBMISSION_KIND = 'eoc-submission';
+export const SUBMISSION_VERSION = 1;
+/** Prefix of a submission code; the digit is the format version. */
+export const CODE_PREFIX = 'EOC1-';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO date-time, e.g. 2026-05-01T17:00:00Z',
+});
+const hex14 = z.string().regex(/^[0-9a-f]{14}$/, 'Must be 14 hexadecimal characters');
+
+export const attemptSchema = z.strictObject({
+  /** When the student opened this attempt. */
+  startedAt: isoDateTime,
+  /** When the student handed this attempt in. */
+  submittedAt: isoDateTime,
+  /** Raw response per question id, exactly as the question widget produced it (may be malformed). */
+  responses: z.record(z.string(), z.unknown()),
+});
+
+export const submissionSchema = z
+  .strictObject({
+    /** Always `eoc-submission`: tells a submission from any other JSON file. */
+    kind: z.literal(SUBMISSION_KIND),
+    /** Format version. */
+    v: z.literal(SUBMISSION_VERSION),
+    assignment: z.strictObject({
+      /** The spec's id. */
+      id: hex14,
+      /** `specFingerprint` of the spec and the question hashes the student saw. */
+      fingerprint: hex14,
+      /** The spec's title, for messages. */
+      title: z.string().max(200),
+      /** The spec's question ids: the items every student is scored on (an unanswered one scores 0). */
+      questions: z.array(z.string()).min(1).max(500),
+    }),
+    student: z.strictObject({
+      /** As the student typed it. */
+      name: z.string().regex(/\S/, 'The student name must not be blank').max(200),
+      /** Optional student number or email, as typed. */
+      id: z.string().max(200).optional(),
+    }),
+    /** Start of the first attempt. */
+    startedAt: isoDateTime,
+    /** End of the last attempt. */
+    submittedAt: isoDateTime,
+    /** Submitted after the due date plus all extensions. */
+    late: z.boolean(),
+    /** Extra time granted, e.g. by a teacher's extension code. */
+    extensions: z
+      .array(z.strictObject({ at: isoDateTime, minutes: z.number().int().min(1).max(525_600) }))
+      .max(100),
+    /** Every attempt, oldest first. */
+    attempts: z.array(attemptSchema).min(1).max(100),
+    /** `submissionChecksum` of everything else (see the module comment for what it does and does not prove). */
+    checksum: hex14,
+  })
+  .superRefine((sub, ctx) => {
+    const before = (a: string, b: string): boolean => Date.parse(a) <= Date.parse(b);
+    if (!before(sub.startedAt, sub.submittedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['submittedAt'], message: 'is before startedAt' });
+    }
+    const questions = new Set(sub.assignment.questions);
+    sub.attempts.forEach((attempt, index) => {
+      if (!before(attempt.startedAt, attempt.submittedAt)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attempts', index, 'submittedAt'],
+          message: 'is before startedAt',
+        });
+      }
+      for (const qid of Object.keys(attempt.responses)) {
+        if (!questions.has(qid)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['attempts', index, 'responses', qid],
+            message: 'is not a question of this assignment',
+          });
+        }
+      }
+    });
+  });
+
+export type Submission = z.output<typeof submissionSchema>;
+export type SubmissionAttempt = z.output<typeof attemptSchema>;
+export type Extension = Submission['extensions'][number];
+
+/** `contentHash` of every field except `checksum`. */
+export function submissionChecksum(sub: Omit<Submission, 'checksum'> | Submission): string {
+  const { checksum: _checksum, ...rest } = sub as Submission;
+  return contentHash(rest);
+}
+
+export interface CreateSubmissionInput {
+  spec: AssignmentSpec;
+  /** `specFingerprint(spec, hashes)` for the questions the student was shown. */
+  fingerprint: string;
+  student: { name: string; id?: string | undefined };
+  /** Oldest first; at least one. */
+  attempts: SubmissionAttempt[];
+  extensions?: Extension[];
+}
+
+/**
+ * Seal a submission: times come from the attempts, `late` from the spec's due date plus the
+ * extensions, and the checksum from the rest. Throws a RangeError for zero attempts (a caller bug).
+ */
+export function createSubmission(input: CreateSubmissionInput): Submission {
+  const first = input.attempts[0];
+  const last = input.attempts[input.attempts.length - 1];
+  if (!first || !last) throw new RangeError('createSubmission: a submission needs at least one attempt');
+  const extensions = input.extensions ?? [];
+  const extra = extensions.reduce((sum, e) => sum + e.minutes, 0);
+  const late =
+    input.spec.due !== undefined &&
+    Date.parse(last.submittedAt) > Date.parse(input.spec.due) + extra * 60_000;
+  const name = input.student.name.trim();
+  const id = input.student.id?.trim();
+  const body: Omit<Submission, 'checksum'> = {
+    kind: SUBMISSION_KIND,
+    v: SUBMISSION_VERSION,
+    assignment: {
+      id: input.spec.id,
+      fingerprint: input.fingerprint,
+      title: input.spec.title,
+      questions: input.spec.questions.slice(),
+    },
+    student: id ? { name, id } : { name },
+    startedAt: first.startedAt,
+    submittedAt: last.submittedAt,
+    late,
+    extensions: extensions.map((e) => ({ at: e.at, minutes: e.minutes })),
+    attempts: input.attempts.map((a) => ({
+      startedAt: a.startedAt,
+      submittedAt: a.submittedAt,
+      responses: { ...a.responses },
+    })),
+  };
+  return { ...body, checksum: submissionChecksum(body) };
+}
+
+/** The submission as a file's text (pretty JSON). */
+export function submissionToJson(sub: Submission): string {
+  return `${JSON.stringify(sub, null, 2)}\n`;
+}
+
+/** The submission as one pasteable line: `EOC1-` + base64url(deflate(stable JSON)). */
+export function submissionToCode(sub: Submission): string {
+  return CODE_PREFIX + packJson(sub);
+}
+
+/** A file name a teacher can sort: `<student>-<assignment id>.json`. */
+export function submissionFileName(sub: Submission): string {
+  const slug =
+    sub.student.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'student';
+  return `${slug}-${sub.assignment.id}.json`;
+}
+
+/**
+ * Why a submission was refused.
+ * - `malformed`: not a submission, or a field is missing/wrong (the message names it);
+ * - `oversized`: over `maxBytes` (as text, or once unpacked);
+ * - `other-assignment`: for a different assignment, or a different version of its questions;
+ * - `checksum`: changed after it was submitted (or damaged);
+ * - `version`: written by a newer (or unknown) version of the course.
+ */
+export type SubmissionProblem = 'malformed' | 'oversized' | 'other-assignment' | 'checksum' | 'version';
+
+export type ParseSubmissionResult =
+  { ok: true; submission: Submission } | { ok: false; problem: SubmissionProblem; message: string };
+
+export interface ParseSubmissionOptions {
+  /** Refuse a submission for any other assignment id or fingerprint. */
+  expect?: { id: string; fingerprint?: string } | undefined;
+  /** Largest accepted text, and largest unpacked code, in characters/bytes. */
+  maxBytes?: number;
+  /** File name (or "pasted code") that prefixes every message. */
+  source?: string;
+}
+
+function pathLabel(path: readonly PropertyKey[]): string {
+  return (
+    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') ||
+    '(top level)'
+  );
+}
+
+/** The JSON file text or an `EOC1-` code → a checked submission. Never throws. */
+export function parseSubmission(
+  textOrCode: string,
+  options: ParseSubmissionOptions = {},
+): ParseSubmissionResult {
+  const maxBytes = options.maxBytes ?? 1_000_000;
+  const where = options.source ?? 'this submission';
+  const fail = (problem: SubmissionProblem, message: string): ParseSubmissionResult => ({
+    ok: false,
+    problem,
+    message: `${where}: ${message}`,
+  });
+  if (typeof textOrCode !== 'string') return fail('malformed', 'there is no text to read');
+  // String length ≤ UTF-8 byte length, so this refuses before doing any work on a huge input.
+  if (textOrCode.length > maxBytes) {
+    return fail(
+      'oversized',
+      `it is ${textOrCode.length.toLocaleString('en')} characters long; a submission is at most ${maxBytes.toLocaleString('en')}`,
+    );
+  }
+  const text = textOrCode.replace(/^\uFEFF/, '').trim();
+  if (text === '') return fail('malformed', 'it is empty');
+
+  let value: unknown;
+  if (/^EOC\d+-/i.test(text)) {
+    if (!text.toUpperCase().startsWith(CODE_PREFIX)) {
+      return fail(
+        'version',
+        'this code was made by a newer version of the course; ask the student to check the course is up to date, or send the file instead',
+      );
+    }
+    // Codes survive being wrapped by mail clients: drop any whitespace inside.
+    const unpacked = unpackJson(text.slice(CODE_PREFIX.length).replace(/\s+/g, ''), maxBytes);
+    if (!unpacked.ok) {
+      return unpacked.problem === 'oversized'
+        ? fail(
+            'oversized',
+            `the code ${unpacked.message}; a submission is at most ${maxBytes.toLocaleString('en')} bytes`,
+          )
+        : fail(
+            'malformed',
+            `the submission code cannot be read: ${unpacked.message}. Ask for the code again, copied whole`,
+          );
+    }
+    value = unpacked.value;
+  } else if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (error) {
+      return fail(
+        'malformed',
+        `it is not valid JSON (${(error as Error).message}) — the file may be cut short or edited`,
+      );
+    }
+  } else {
+    return fail(
+      'malformed',
+      'it is neither a submission file (JSON) nor a submission code (starting "EOC1-")',
+    );
+  }
+
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('malformed', 'it is not a submission (expected a JSON object)');
+  }
+  const record = value as Record<string, unknown>;
+  if (record['kind'] !== SUBMISSION_KIND) {
+    return fail(
+      'malformed',
+      `it is not a submission (its "kind" is ${JSON.stringify(record['kind']) ?? 'missing'}, expected "${SUBMISSION_KIND}")`,
+    );
+  }
+  const v = record['v'];
+  if (typeof v === 'number' && v > SUBMISSION_VERSION) {
+    return fail(
+      'version',
+      `it was made by a newer version of the course (format ${v}; this tool reads format ${SUBMISSION_VERSION}) — update the course tools`,
+    );
+  }
+  if (v !== SUBMISSION_VERSION) {
+    return fail('version', `it has an unknown format version (${JSON.stringify(v) ?? 'missing'})`);
+  }
+  const parsed = submissionSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${pathLabel(issue.path)}: ${issue.message}`);
+    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+    return fail('malformed', `it is not a valid submission — ${issues.join('; ')}${more}`);
+  }
+  const submission = parsed.data;
+  if (submission.checksum !== submissionChecksum(submission)) {
+    return fail(
+      'checksum',
+      'the checksum does not match — the file was changed after it was submitted (or damaged in transit)',
+    );
+  }
+  const expect = options.expect;
+  if (expect && submission.assignment.id !== expect.id) {
+    return fail(
+      'other-assignment',
+      `it is for another assignment ("${submission.assignment.title}", id ${submission.assignment.id}), not id ${expect.id}`,
+    );
+  }
+  if (expect?.fingerprint !== undefined && submission.assignment.fingerprint !== expect.fingerprint) {
+    return fail(
+      'other-assignment',
+      `it answers a different version of "${submission.assignment.title}" (fingerprint ${submission.assignment.fingerprint}, expected ${expect.fingerprint}) — the questions changed in between`,
+    );
+  }
+  return { ok: true, submission };
+}
