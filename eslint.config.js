@@ -32,7 +32,8 @@ export default defineConfig(
           patterns: [
             {
               regex: '^(astro(?!/zod$)|svelte|nanostores$|@nanostores/)',
-              message: 'src/lib and question logic are pure: no framework imports (zod comes from astro/zod).',
+              message:
+                'src/lib and question logic are pure: no framework imports (zod comes from astro/zod).',
             },
             { regex: '^node:', message: 'src/lib is pure: do file I/O at the edges (loaders, CLI).' },
           ],

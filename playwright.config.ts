@@ -5,7 +5,9 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 
-const executablePath = process.env.PLAYWRIGHT_BUNDLED ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const executablePath = process.env.PLAYWRIGHT_BUNDLED
+  ? undefined
+  : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const port = Number(process.env.E2E_PORT ?? 4391);
 
 export default defineConfig({
@@ -32,9 +34,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-  ],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     command: `npx astro preview --port ${port} --host localhost`,
     url: `http://localhost:${port}/`,

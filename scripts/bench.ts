@@ -19,10 +19,19 @@ const heaviest = weights[0];
 
 console.log('Page weight, gzipped (HTML · CSS · JS before interaction)');
 for (const w of weights) {
-  console.log(`  ${w.page.padEnd(100)} ${kb(w.html).padStart(9)} ${kb(w.css).padStart(9)} ${kb(w.js).padStart(9)}`);
+  console.log(
+    `  ${w.page.padEnd(100)} ${kb(w.html).padStart(9)} ${kb(w.css).padStart(9)} ${kb(w.js).padStart(9)}`,
+  );
 }
 if (heaviest) {
   console.log(`\nHeaviest lesson page: ${heaviest.page}`);
-  console.log(`  HTML ${kb(heaviest.html)} · CSS ${kb(heaviest.css)} · JS ${kb(heaviest.js)} (budget for JS: 25 KB)`);
+  console.log(
+    `  HTML ${kb(heaviest.html)} · CSS ${kb(heaviest.css)} · JS ${kb(heaviest.js)} (budget for JS: 25 KB)`,
+  );
   for (const f of heaviest.files) console.log(`    ${f.kind} ${f.path} ${kb(f.gzip)}`);
+}
+
+if (heaviest) {
+  const { browserBench } = await import('./bench-browser.ts');
+  await browserBench(dist, heaviest.page);
 }

@@ -47,7 +47,8 @@ export function pageWeight(dist: string, page: string): PageWeight {
   // Inline <style> is counted with the HTML (it is in it).
   const queue: string[] = [];
   for (const m of html.matchAll(/<script[^>]*src="([^"]+)"/g)) if (m[1]) queue.push(m[1]);
-  for (const m of html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)) if (m[1]) queue.push(m[1]);
+  for (const m of html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g))
+    if (m[1]) queue.push(m[1]);
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
     for (const ref of staticImports(m[1] ?? '')) queue.push(ref);
   }

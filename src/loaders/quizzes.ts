@@ -17,7 +17,9 @@ import { readSeed } from '../lib/ingest/read.ts';
 export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, BankArticle> {
   const articles = new Map<string, BankArticle>();
   const folder = join(root, seedsDir);
-  for (const name of readdirSync(folder).filter((n) => !n.startsWith('.')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((n) => !n.startsWith('.'))
+    .sort()) {
     const read = readSeed(join(folder, name));
     if (!read.ok) throw new Error(`seeds: ${seedsDir}/${name}: ${read.reason}`);
     for (const a of ingestPage(read.text, name)) {
@@ -36,7 +38,9 @@ export function quizLoader({ dir }: { dir: string }): Loader {
 
       async function sync(): Promise<void> {
         const articles = loadSeedArticles(root);
-        const files = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+        const files = readdirSync(folder)
+          .filter((n) => /\.ya?ml$/.test(n))
+          .sort();
         const errors: string[] = [];
         const entries: { id: string; data: Record<string, unknown>; filePath: string }[] = [];
         const owner = new Map<string, string>();

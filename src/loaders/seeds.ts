@@ -43,7 +43,9 @@ export function seedLoader({ dir }: SeedLoaderOptions): Loader {
         for (const entry of entries) {
           const other = seen.get(entry.id);
           if (other) {
-            throw new Error(`seeds: ${entry.filePath}: article id "${entry.id}" is also produced by ${other}`);
+            throw new Error(
+              `seeds: ${entry.filePath}: article id "${entry.id}" is also produced by ${other}`,
+            );
           }
           seen.set(entry.id, entry.filePath);
         }

@@ -64,7 +64,8 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('pages have banner, navigation, main and contentinfo landmarks', async ({ page }) => {
   await page.goto(`/lessons/${lessons[0]}/`);
-  for (const role of ['banner', 'main', 'contentinfo'] as const) await expect(page.getByRole(role)).toHaveCount(1);
+  for (const role of ['banner', 'main', 'contentinfo'] as const)
+    await expect(page.getByRole(role)).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 

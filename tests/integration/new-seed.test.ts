@@ -4,7 +4,16 @@
  * project in a temporary folder (node_modules linked, not copied).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +24,15 @@ const made: string[] = [];
 function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'eoc-seed-'));
   made.push(dir);
-  for (const entry of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of [
+    'src',
+    'content',
+    'seeds',
+    'public',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+  ]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -43,7 +60,9 @@ describe('seeds/ drives the course', () => {
     const lessons = readdirSync(join(dir, 'dist/lessons'));
     expect(lessons).toHaveLength(12);
     const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
-    const drafts = lessons.filter((id) => readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'));
+    const drafts = lessons.filter((id) =>
+      readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'),
+    );
     expect(drafts).toHaveLength(1);
     const newId = drafts[0]!;
     expect(existsSync(join(dir, `dist/sources/${newId}/index.html`))).toBe(true);
@@ -53,10 +72,12 @@ describe('seeds/ drives the course', () => {
 
   it('a seed that is not UTF-8 fails the build with the file name and the reason', () => {
     const dir = copyProject();
-    writeFileSync(join(dir, 'seeds/006_broken.txt'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xff, 0xfe, 0x0a]));
+    writeFileSync(
+      join(dir, 'seeds/006_broken.txt'),
+      Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xff, 0xfe, 0x0a]),
+    );
     const result = build(dir);
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/seeds\/006_broken\.txt: .*UTF-8/);
   }, 180_000);
 });
-

@@ -14,8 +14,12 @@ import { loadSeedArticles } from '../../src/loaders/quizzes.ts';
 
 const root = process.cwd();
 const articles = loadSeedArticles(root);
-const lessonFiles = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx')).sort();
-const bankFiles = readdirSync('content/quizzes').filter((f) => f.endsWith('.yaml')).sort();
+const lessonFiles = readdirSync('content/lessons')
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
+const bankFiles = readdirSync('content/quizzes')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 interface LessonDoc {
   id: string;
@@ -33,7 +37,12 @@ const banks = new Map<string, BankQuestion[]>();
 const bankErrors: string[] = [];
 for (const file of bankFiles) {
   const id = file.replace(/\.yaml$/, '');
-  const result = validateBank(`content/quizzes/${file}`, id, parse(readFileSync(`content/quizzes/${file}`, 'utf8')), articles);
+  const result = validateBank(
+    `content/quizzes/${file}`,
+    id,
+    parse(readFileSync(`content/quizzes/${file}`, 'utf8')),
+    articles,
+  );
   bankErrors.push(...result.errors);
   banks.set(id, result.questions);
 }
@@ -60,7 +69,13 @@ describe('question banks', () => {
   describe.each(lessons.map((l) => [l.id, l] as const))('%s', (id, lesson) => {
     it('follows the item-writing and coverage rules', () => {
       const questions = (banks.get(id) ?? []).map((b) => b.question);
-      expect(checkLessonBank(id, questions, lesson.frontmatter.objectives.map((o) => o.id))).toEqual([]);
+      expect(
+        checkLessonBank(
+          id,
+          questions,
+          lesson.frontmatter.objectives.map((o) => o.id),
+        ),
+      ).toEqual([]);
     });
   });
 });
@@ -84,12 +99,21 @@ describe('lessons', () => {
 
     it('places inline checks that exist in its own bank', () => {
       const own = new Set((banks.get(id) ?? []).map((b) => b.question.id));
-      const missing = [...lesson.body.matchAll(/<Check id="([^"]+)"/g)].map((m) => m[1]).filter((q) => !own.has(q!));
+      const missing = [...lesson.body.matchAll(/<Check id="([^"]+)"/g)]
+        .map((m) => m[1])
+        .filter((q) => !own.has(q!));
       expect(missing).toEqual([]);
     });
 
     it('has the teaching sections a lesson needs', () => {
-      for (const heading of ['Overview', 'Key terms', 'Guided reading', 'Thinking critically', 'Summary', 'Discussion questions']) {
+      for (const heading of [
+        'Overview',
+        'Key terms',
+        'Guided reading',
+        'Thinking critically',
+        'Summary',
+        'Discussion questions',
+      ]) {
         expect(lesson.body, heading).toMatch(new RegExp(`^## ${heading}`, 'm'));
       }
     });
@@ -108,7 +132,9 @@ describe('glossary', () => {
 
   it('links every term to paragraphs that exist', () => {
     const broken = terms.flatMap((t) =>
-      t.appearsIn.filter((r) => !articles.get(r.lesson)?.paragraphs.some((p) => p.id === r.paragraph)).map((r) => `${t.id} → ${r.lesson}#${r.paragraph}`),
+      t.appearsIn
+        .filter((r) => !articles.get(r.lesson)?.paragraphs.some((p) => p.id === r.paragraph))
+        .map((r) => `${t.id} → ${r.lesson}#${r.paragraph}`),
     );
     expect(broken).toEqual([]);
   });
@@ -117,7 +143,10 @@ describe('glossary', () => {
     const ids = new Set(terms.map((t) => t.id));
     const missing = lessons.flatMap((l) => [
       ...(l.frontmatter.keyTerms ?? []).filter((k) => !ids.has(k)).map((k) => `${l.id}: keyTerms ${k}`),
-      ...[...l.body.matchAll(/<Term id="([^"]+)"/g)].map((m) => m[1]!).filter((k) => !ids.has(k)).map((k) => `${l.id}: <Term id="${k}">`),
+      ...[...l.body.matchAll(/<Term id="([^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((k) => !ids.has(k))
+        .map((k) => `${l.id}: <Term id="${k}">`),
     ]);
     expect(missing).toEqual([]);
   });
@@ -130,7 +159,11 @@ describe('timeline', () => {
   it('has at least 20 events, each quoting its source paragraph verbatim', () => {
     expect(events.length).toBeGreaterThanOrEqual(20);
     const problems = events.flatMap((e) => {
-      const problem = checkEvidence(articles.get(e.source.lesson)?.paragraphs ?? [], e.source.paragraph, e.quote);
+      const problem = checkEvidence(
+        articles.get(e.source.lesson)?.paragraphs ?? [],
+        e.source.paragraph,
+        e.quote,
+      );
       return problem ? [`${e.id}: ${problem.message}`] : [];
     });
     expect(problems).toEqual([]);
@@ -140,7 +173,9 @@ describe('timeline', () => {
 describe('final assessment', () => {
   it('draws about 25 existing questions from every module', () => {
     const a = assessmentSchema.parse(parse(readFileSync('content/assessment.yaml', 'utf8')));
-    const modules = (parse(readFileSync('content/modules.yaml', 'utf8')) as { id: string }[]).map((m) => m.id);
+    const modules = (parse(readFileSync('content/modules.yaml', 'utf8')) as { id: string }[]).map(
+      (m) => m.id,
+    );
     const ids = a.sections.flatMap((s) => s.questions);
     const known = new Set(allQuestions.map((q) => q.id));
     expect(ids.filter((id) => !known.has(id))).toEqual([]);

@@ -24,7 +24,10 @@ export interface BankResult {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') || '(question)';
+  return (
+    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') ||
+    '(question)'
+  );
 }
 
 /**
@@ -42,23 +45,30 @@ export function validateBank(
   const errors: string[] = [];
   const questions: BankQuestion[] = [];
   if (!Array.isArray(data)) {
-    return { questions, errors: [`${file}: expected a list of questions, found ${data === null ? 'nothing' : typeof data}`] };
+    return {
+      questions,
+      errors: [`${file}: expected a list of questions, found ${data === null ? 'nothing' : typeof data}`],
+    };
   }
   const article = articles.get(lessonId);
-  if (!article) errors.push(`${file}: no article has the id "${lessonId}" (the file name must be an article id)`);
+  if (!article)
+    errors.push(`${file}: no article has the id "${lessonId}" (the file name must be an article id)`);
   const seen = new Set<string>();
   data.forEach((raw, index) => {
-    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : null;
+    const rawId =
+      typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : null;
     const label = rawId ? `question "${rawId}"` : `question #${index + 1}`;
     const parsed = questionSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`${file}: ${label}: ${pathOf(issue.path)}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        errors.push(`${file}: ${label}: ${pathOf(issue.path)}: ${issue.message}`);
       return;
     }
     const q = parsed.data;
     if (seen.has(q.id)) errors.push(`${file}: ${label}: id: duplicate id "${q.id}"`);
     seen.add(q.id);
-    if (q.lesson !== lessonId) errors.push(`${file}: ${label}: lesson: "${q.lesson}" does not match the file's lesson "${lessonId}"`);
+    if (q.lesson !== lessonId)
+      errors.push(`${file}: ${label}: lesson: "${q.lesson}" does not match the file's lesson "${lessonId}"`);
     if (article) {
       const problem = checkEvidence(article.paragraphs, q.evidence.paragraph, q.evidence.quote);
       if (problem) errors.push(`${file}: ${label}: evidence: ${problem.message}`);

@@ -35,7 +35,9 @@ describe('checkEvidence', () => {
 
 describe('normalizeForQuote', () => {
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (s) => normalizeForQuote(normalizeForQuote(s)) === normalizeForQuote(s)));
+    fc.assert(
+      fc.property(fc.string(), (s) => normalizeForQuote(normalizeForQuote(s)) === normalizeForQuote(s)),
+    );
   });
   it('makes every substring of a paragraph a valid quote of it', () => {
     fc.assert(

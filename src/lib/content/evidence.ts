@@ -25,8 +25,7 @@ export interface ParagraphLike {
 }
 
 export type EvidenceProblem =
-  | { kind: 'no-paragraph'; message: string }
-  | { kind: 'not-verbatim'; message: string; nearest?: string };
+  { kind: 'no-paragraph'; message: string } | { kind: 'not-verbatim'; message: string; nearest?: string };
 
 /**
  * Checks that `quote` stands verbatim in paragraph `paragraphId` of `paragraphs`. Returns null when
@@ -42,7 +41,10 @@ export function checkEvidence(
   const q = normalizeForQuote(quote);
   if (!target) {
     const last = paragraphs.at(-1)?.id ?? 'none';
-    return { kind: 'no-paragraph', message: `paragraph ${paragraphId} does not exist (the article has p1–${last})` };
+    return {
+      kind: 'no-paragraph',
+      message: `paragraph ${paragraphId} does not exist (the article has p1–${last})`,
+    };
   }
   if (normalizeForQuote(target.text).includes(q)) return null;
   const elsewhere = paragraphs.find((p) => normalizeForQuote(p.text).includes(q));
@@ -53,5 +55,8 @@ export function checkEvidence(
       nearest: elsewhere.id,
     };
   }
-  return { kind: 'not-verbatim', message: `the quote is not verbatim in ${paragraphId}: “${quote.slice(0, 80)}”` };
+  return {
+    kind: 'not-verbatim',
+    message: `the quote is not verbatim in ${paragraphId}: “${quote.slice(0, 80)}”`,
+  };
 }

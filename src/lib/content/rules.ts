@@ -46,18 +46,35 @@ export function bankStats(questions: readonly Question[], objectiveIds: readonly
 }
 
 /** Problems with one lesson's bank, each naming the question or the rule. Empty when it passes. */
-export function checkLessonBank(lesson: string, questions: readonly Question[], objectiveIds: readonly string[]): string[] {
+export function checkLessonBank(
+  lesson: string,
+  questions: readonly Question[],
+  objectiveIds: readonly string[],
+): string[] {
   const problems: string[] = [];
   const s = bankStats(questions, objectiveIds);
-  if (s.questions < RULES.minQuestions) problems.push(`${lesson}: ${s.questions} questions; at least ${RULES.minQuestions} needed`);
-  if (s.types.length < RULES.minTypes) problems.push(`${lesson}: uses ${s.types.length} question types (${s.types.join(', ')}); at least ${RULES.minTypes} needed`);
-  if (Object.keys(s.bloom).length < RULES.minBloomLevels) problems.push(`${lesson}: uses ${Object.keys(s.bloom).length} Bloom levels; at least ${RULES.minBloomLevels} needed`);
+  if (s.questions < RULES.minQuestions)
+    problems.push(`${lesson}: ${s.questions} questions; at least ${RULES.minQuestions} needed`);
+  if (s.types.length < RULES.minTypes)
+    problems.push(
+      `${lesson}: uses ${s.types.length} question types (${s.types.join(', ')}); at least ${RULES.minTypes} needed`,
+    );
+  if (Object.keys(s.bloom).length < RULES.minBloomLevels)
+    problems.push(
+      `${lesson}: uses ${Object.keys(s.bloom).length} Bloom levels; at least ${RULES.minBloomLevels} needed`,
+    );
   if (s.higherOrderShare < RULES.minHigherOrderShare) {
-    problems.push(`${lesson}: ${Math.round(s.higherOrderShare * 100)}% of questions are above "understand"; at least ${RULES.minHigherOrderShare * 100}% needed`);
+    problems.push(
+      `${lesson}: ${Math.round(s.higherOrderShare * 100)}% of questions are above "understand"; at least ${RULES.minHigherOrderShare * 100}% needed`,
+    );
   }
   for (const [objective, count] of Object.entries(s.perObjective)) {
-    if (!objectiveIds.includes(objective)) problems.push(`${lesson}: questions cite objective "${objective}", which the lesson does not define`);
-    else if (count < RULES.minPerObjective) problems.push(`${lesson}: objective ${objective} has ${count} question(s); at least ${RULES.minPerObjective} needed`);
+    if (!objectiveIds.includes(objective))
+      problems.push(`${lesson}: questions cite objective "${objective}", which the lesson does not define`);
+    else if (count < RULES.minPerObjective)
+      problems.push(
+        `${lesson}: objective ${objective} has ${count} question(s); at least ${RULES.minPerObjective} needed`,
+      );
   }
   for (const q of questions) problems.push(...checkItemWriting(q));
   return problems;
@@ -67,16 +84,20 @@ export function checkLessonBank(lesson: string, questions: readonly Question[], 
 export function checkItemWriting(q: Question): string[] {
   const problems: string[] = [];
   const at = `question "${q.id}"`;
-  if (UNEMPHASISED_NEGATIVE.test(q.prompt)) problems.push(`${at}: prompt: a negative stem must be emphasised, e.g. *not*`);
+  if (UNEMPHASISED_NEGATIVE.test(q.prompt))
+    problems.push(`${at}: prompt: a negative stem must be emphasised, e.g. *not*`);
   if (q.type === 'single' || q.type === 'multiple') {
     const key = new Set(q.type === 'single' ? [q.answer] : q.answers);
     for (const option of q.options) {
-      if (BANNED_OPTIONS.test(option.text)) problems.push(`${at}: option ${option.id}: no "all/none of the above"`);
-      if (!key.has(option.id) && !option.feedback) problems.push(`${at}: option ${option.id}: a wrong option needs feedback`);
+      if (BANNED_OPTIONS.test(option.text))
+        problems.push(`${at}: option ${option.id}: no "all/none of the above"`);
+      if (!key.has(option.id) && !option.feedback)
+        problems.push(`${at}: option ${option.id}: a wrong option needs feedback`);
     }
   } else if (q.type === 'truefalse') {
     const wrongFeedback = q.answer ? q.feedbackFalse : q.feedbackTrue;
-    if (!wrongFeedback && !q.feedback?.incorrect) problems.push(`${at}: feedback for the wrong answer (${String(!q.answer)}) is missing`);
+    if (!wrongFeedback && !q.feedback?.incorrect)
+      problems.push(`${at}: feedback for the wrong answer (${String(!q.answer)}) is missing`);
   } else if (!q.feedback?.incorrect) {
     problems.push(`${at}: feedback.incorrect is missing`);
   }

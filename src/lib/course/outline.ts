@@ -51,12 +51,17 @@ export function groupByModule<A extends { id: string }, M extends OutlineModule>
 }
 
 /** The lesson sequence across the whole course, for previous/next links. */
-export function lessonSequence<A extends { id: string }>(groups: readonly OutlineGroup<A, OutlineModule>[]): string[] {
+export function lessonSequence<A extends { id: string }>(
+  groups: readonly OutlineGroup<A, OutlineModule>[],
+): string[] {
   return groups.flatMap((g) => g.articles.map((a) => a.id));
 }
 
 /** Previous and next lesson ids around `id`, or null at either end. */
-export function neighbours(sequence: readonly string[], id: string): { prev: string | null; next: string | null } {
+export function neighbours(
+  sequence: readonly string[],
+  id: string,
+): { prev: string | null; next: string | null } {
   const at = sequence.indexOf(id);
   if (at < 0) return { prev: null, next: null };
   return { prev: sequence[at - 1] ?? null, next: sequence[at + 1] ?? null };

@@ -52,7 +52,11 @@ function picked(response: Response | undefined, id: string): boolean {
  * grader gave them. For `single` / `multiple` a key option the learner did
  * not pick is shown as the answer ("This is the answer" / "Missed: this is also right").
  */
-export function partViews(question: Question, result: GradeResult, response: Response | undefined): PartView[] {
+export function partViews(
+  question: Question,
+  result: GradeResult,
+  response: Response | undefined,
+): PartView[] {
   return result.parts.map((part): PartView => {
     const base = (label: string, status: string): PartView =>
       part.feedback === undefined
@@ -135,4 +139,44 @@ export function timeAgo(at: number, nowMs: number): string {
 /** "Last time: correct, 2 days ago". */
 export function lastTimeText(attempt: { score: number; at: number }, nowMs: number): string {
   return `Last time: ${scoreWords(attempt.score)}, ${timeAgo(attempt.at, nowMs)}`;
+}
+
+/** `partViews` by part id, for views that show each part next to its option / item / pair / blank. */
+export function partsById(
+  question: Question,
+  result: GradeResult | null | undefined,
+  response: Response | undefined,
+): Map<string, PartView> {
+  if (!result) return new Map();
+  return new Map(partViews(question, result, response).map((part) => [part.id, part]));
+}
+
+/** Plain-language name of each question type, for the muted line above a question. */
+export const TYPE_LABELS: Readonly<Record<Question['type'], string>> = {
+  single: 'Multiple choice',
+  multiple: 'Select all that apply',
+  truefalse: 'True or false',
+  numeric: 'Number',
+  text: 'Short answer',
+  ordering: 'Put in order',
+  matching: 'Matching',
+  cloze: 'Fill in the blanks',
+};
+
+/** "Understand", "Analyse"… from a Bloom level id. */
+export function bloomLabel(bloom: Question['bloom']): string {
+  return bloom === 'analyze' ? 'Analyse' : bloom.charAt(0).toUpperCase() + bloom.slice(1);
+}
+
+/** Splits `*emphasis*` in a prompt into plain and emphasised runs (the only markup prompts may use). */
+export function emphasisRuns(text: string): { text: string; em: boolean; key: string }[] {
+  const runs: { text: string; em: boolean; key: string }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\*([^*\n]+)\*/g)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index), em: false, key: `t${last}` });
+    runs.push({ text: match[1] ?? '', em: true, key: `e${match.index}` });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), em: false, key: `t${last}` });
+  return runs;
 }

@@ -48,7 +48,9 @@ export function coerceResponse(question: Question, value: unknown): Response | u
     case 'matching':
       return isStringRecord(value, new Set(question.pairs.map((pair) => pair.id))) ? { ...value } : undefined;
     case 'cloze':
-      return isStringRecord(value, new Set(question.blanks.map((blank) => blank.id))) ? { ...value } : undefined;
+      return isStringRecord(value, new Set(question.blanks.map((blank) => blank.id)))
+        ? { ...value }
+        : undefined;
   }
 }
 
@@ -108,4 +110,24 @@ export function unansweredMessage(question: Question): string {
     case 'ordering':
       return '';
   }
+}
+
+/** A copy of `list` with the entry at `index` moved by `delta` places (clamped to the ends). */
+export function moveItem<T>(list: readonly T[], index: number, delta: number): T[] {
+  const next = list.slice();
+  const target = Math.min(next.length - 1, Math.max(0, index + delta));
+  if (index < 0 || index >= next.length || target === index) return next;
+  const [entry] = next.splice(index, 1) as [T];
+  next.splice(target, 0, entry);
+  return next;
+}
+
+/** The ticked option ids after ticking (`on`) or unticking `id`, in display `order`. */
+export function toggleOption(
+  order: readonly string[],
+  picked: readonly string[] | undefined,
+  id: string,
+  on: boolean,
+): string[] {
+  return order.filter((optionId) => (optionId === id ? on : (picked ?? []).includes(optionId)));
 }

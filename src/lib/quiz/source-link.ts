@@ -31,9 +31,13 @@ export function locateQuote(paragraph: string, quote: string): string {
   const from: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    let out = normalizeForQuote(ch === ' ' ? ch : ch) || (/\s/.test(ch) ? ' ' : ch);
-    if (out === ' ' && normalised.endsWith(' ')) continue;
-    if (ch === '\u2026') out = '...';
+    let out: string;
+    if (/[\s\u00A0\u202F]/.test(ch)) {
+      if (normalised.endsWith(' ')) continue;
+      out = ' ';
+    } else {
+      out = ch === '\u2026' ? '...' : normalizeForQuote(ch);
+    }
     for (const c of out) {
       normalised += c;
       from.push(i);
@@ -72,6 +76,8 @@ export function sourceHref(
 ): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const passage =
-    paragraphText === undefined ? evidence.quote.replace(/\s+/g, ' ').trim() : locateQuote(paragraphText, evidence.quote);
+    paragraphText === undefined
+      ? evidence.quote.replace(/\s+/g, ' ').trim()
+      : locateQuote(paragraphText, evidence.quote);
   return `${root}sources/${lesson}/#${evidence.paragraph}:~:${textDirective(passage)}`;
 }

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { gradeResponse } from '../../questions/client.ts';
+import type { Question } from '../../questions/index.ts';
+import { emphasisRuns, lastTimeText, partViews, scoreWords, timeAgo, verdict } from './feedback.ts';
+
+const base = {
+  lesson: 'l',
+  objective: 'lo1',
+  bloom: 'remember',
+  prompt: 'P',
+  explanation: 'E',
+  evidence: { paragraph: 'p1', quote: 'some quote here' },
+} as const;
+
+describe('verdict', () => {
+  it.each([
+    [{ score: 1, correct: true }, 'Correct'],
+    [{ score: 0.6, correct: false }, 'Partly correct 60%'],
+    [{ score: 0, correct: false }, 'Not quite'],
+  ])('%o → %s', (result, text) => expect(verdict(result).text).toBe(text));
+});
+
+describe('partViews', () => {
+  it('labels multiple-choice options picked, wrongly picked and missed', () => {
+    const q: Question = {
+      ...base,
+      type: 'multiple',
+      id: 'q',
+      options: [
+        { id: 'a', text: 'A text' },
+        { id: 'b', text: 'B text', feedback: 'B note' },
+        { id: 'c', text: 'C text' },
+      ],
+      answers: ['a', 'b'],
+    };
+    const views = partViews(q, gradeResponse(q, ['a', 'c']), ['a', 'c']);
+    expect(views.map((v) => [v.label, v.correct, v.status, v.feedback])).toEqual([
+      ['A text', true, 'Correct', undefined],
+      ['B text', false, 'Missed: this is also right', 'B note'],
+      ['C text', false, 'Should not be selected', undefined],
+    ]);
+  });
+
+  it('numbers cloze blanks in reading order', () => {
+    const q: Question = {
+      ...base,
+      type: 'cloze',
+      id: 'c',
+      text: '{{y}} then {{x}}',
+      blanks: [
+        { id: 'x', accept: ['two'] },
+        { id: 'y', accept: ['one'] },
+      ],
+    };
+    const views = partViews(q, gradeResponse(q, { x: 'two', y: 'nope' }), undefined);
+    expect(views.map((v) => `${v.label}: ${v.status}`)).toEqual(['Blank 2: Correct', 'Blank 1: Incorrect']);
+  });
+
+  it('explains a response that could not be graded', () => {
+    const q: Question = { ...base, type: 'numeric', id: 'n', answer: 75, unit: '%' };
+    expect(partViews(q, gradeResponse(q, 'lots'), 'lots')).toEqual([
+      {
+        id: 'response',
+        label: 'Your answer',
+        correct: false,
+        status: 'Could not be graded',
+        feedback: 'Not a number',
+      },
+    ]);
+  });
+});
+
+describe('times and words', () => {
+  const day = 86_400_000;
+  it.each([
+    [0, 'just now'],
+    [5 * 60_000, '5 minutes ago'],
+    [day, 'yesterday'],
+    [2 * day + 5, '2 days ago'],
+  ])('timeAgo(%i ms) is %s', (elapsed, text) =>
+    expect(timeAgo(1_000_000_000, 1_000_000_000 + elapsed)).toBe(text),
+  );
+
+  it('says how a past attempt went', () => {
+    expect(scoreWords(0.5)).toBe('partly correct (50%)');
+    expect(lastTimeText({ score: 1, at: 0 }, 2 * day)).toBe('Last time: correct, 2 days ago');
+  });
+
+  it('splits *emphasis* in prompts', () => {
+    expect(emphasisRuns('Which is *not* true?').map((r) => [r.text, r.em])).toEqual([
+      ['Which is ', false],
+      ['not', true],
+      [' true?', false],
+    ]);
+  });
+});

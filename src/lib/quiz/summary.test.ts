@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { addAttempt } from '../progress/merge.ts';
+import { emptyProgress } from '../progress/schema.ts';
+import { quizStatus } from './summary.ts';
+
+const refs = [
+  { id: 'q1', hash: 'h1', objective: 'lo1' },
+  { id: 'q2', hash: 'h2', objective: 'lo1' },
+  { id: 'q3', hash: 'h3', objective: 'lo2' },
+];
+
+describe('quizStatus', () => {
+  it('counts answers under the current hash, scores latest attempts, lists missed and weak', () => {
+    let state = emptyProgress();
+    state = addAttempt(state, { qid: 'q1', hash: 'h1', response: 'a', score: 1, at: 1 });
+    state = addAttempt(state, { qid: 'q2', hash: 'h2', response: 'a', score: 0.5, at: 2 });
+    state = addAttempt(state, { qid: 'q3', hash: 'old', response: 'a', score: 1, at: 3 });
+    let status = quizStatus(state, refs);
+    expect(status).toMatchObject({
+      answered: 2,
+      total: 3,
+      complete: false,
+      right: 1,
+      missed: ['q2'],
+      weak: ['lo1'],
+    });
+    state = addAttempt(state, { qid: 'q3', hash: 'h3', response: 'b', score: 1, at: 4 });
+    status = quizStatus(state, refs);
+    expect(status.complete).toBe(true);
+    expect(status.score).toBeCloseTo(2.5 / 3);
+  });
+});

@@ -1,0 +1,439 @@
+/**
+ * Quiz islands and the Progress page, in the built site: every question type answered with the
+ * keyboard, feedback and "See in source", persistence across reloads and tabs, unreadable storage,
+ * export/import, no-JS rendering and axe. Keys come from the bank YAML (the page never exposes them
+ * beyond the island's props).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseProgressFile } from '../../src/lib/progress/import.ts';
+import { expectNoAxeViolations } from './helpers.ts';
+
+type Type = 'single' | 'multiple' | 'truefalse' | 'numeric' | 'text' | 'ordering' | 'matching' | 'cloze';
+interface BankQuestion {
+  id: string;
+  type: Type;
+  lesson: string;
+  prompt: string;
+  explanation: string;
+  evidence: { paragraph: string; quote: string };
+  hints?: string[];
+  answer?: string | boolean | number;
+  answers?: string[];
+  accept?: string[];
+  items?: { id: string; text: string }[];
+  pairs?: { id: string; left: string; right: string }[];
+  text?: string;
+  blanks?: { id: string; accept: string[] }[];
+}
+
+/** Every question of every bank that parses (a writer may be mid-edit), in bank order. */
+const bank: BankQuestion[] = readdirSync('content/quizzes')
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+  .flatMap((name) => {
+    try {
+      const data: unknown = parse(readFileSync(`content/quizzes/${name}`, 'utf8'));
+      return Array.isArray(data) ? (data as BankQuestion[]) : [];
+    } catch {
+      return [];
+    }
+  });
+const builtLessons = new Set(readdirSync('dist/lessons'));
+const TYPES: Type[] = ['single', 'multiple', 'truefalse', 'numeric', 'text', 'ordering', 'matching', 'cloze'];
+
+function firstOfType(type: Type): BankQuestion {
+  const question = bank.find((q) => q.type === type && builtLessons.has(q.lesson));
+  if (!question) throw new Error(`no ${type} question in content/quizzes`);
+  return question;
+}
+
+/** A lesson whose bank has a single-choice question with hints, and a text question. */
+const single = firstOfType('single');
+const lesson = single.lesson;
+const lessonPath = `/lessons/${lesson}/`;
+
+/** Open a lesson and wait for its quiz island to hydrate. */
+async function openQuiz(page: Page, path = lessonPath): Promise<Locator> {
+  await page.goto(path);
+  const section = page.locator('section.lesson-quiz');
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.locator('astro-island')).not.toHaveAttribute('ssr');
+  return section;
+}
+
+function cardIn(section: Locator, id: string): Locator {
+  return section.locator(`fieldset[data-qid="${id}"]`);
+}
+
+/** Answer `q` correctly using only the keyboard, then press "Check answer" by Tab + Enter. */
+async function answerWithKeyboard(page: Page, card: Locator, q: BankQuestion): Promise<void> {
+  const press = async (key: string, times = 1) => {
+    for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  };
+  switch (q.type) {
+    case 'single':
+    case 'truefalse': {
+      const radios = card.getByRole('radio');
+      const values = await radios.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+      const index = values.indexOf(String(q.answer));
+      await radios.first().focus();
+      if (index === 0) await press('Space');
+      else await press('ArrowDown', index);
+      await expect(radios.nth(index)).toBeChecked();
+      break;
+    }
+    case 'multiple': {
+      const boxes = card.getByRole('checkbox');
+      const values = await boxes.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+      await boxes.first().focus();
+      for (const [i, value] of values.entries()) {
+        if (q.answers?.includes(value)) await press('Space');
+        if (i < values.length - 1) await press('Tab');
+      }
+      break;
+    }
+    case 'numeric':
+    case 'text': {
+      await card.getByRole('textbox').focus();
+      await page.keyboard.type(q.type === 'numeric' ? String(q.answer) : (q.accept?.[0] ?? ''));
+      break;
+    }
+    case 'ordering': {
+      const items = q.items ?? [];
+      const live = card.locator('[aria-live="polite"]');
+      for (const [i, item] of items.entries()) {
+        const texts = await card.locator('.q-order-text').allInnerTexts();
+        const at = texts.indexOf(item.text);
+        if (at > i) {
+          const up = card.getByRole('button', { name: `Move up: ${item.text}` });
+          await up.focus();
+          await press('Enter', at - i);
+          await expect(live).toHaveText(`Moved ‘${item.text}’ to position ${i + 1} of ${items.length}`);
+        }
+      }
+      await expect(card.locator('.q-order-text')).toHaveText(items.map((item) => item.text));
+      // The last item's "Move down" is disabled, so its "Move up" is the list's last tab stop.
+      await card.getByRole('button', { name: `Move up: ${items.at(-1)?.text}` }).focus();
+      break;
+    }
+    case 'matching': {
+      for (const pair of q.pairs ?? []) {
+        const select = card.getByRole('combobox', { name: pair.left, exact: true });
+        const values = await select
+          .locator('option')
+          .evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+        await select.focus();
+        await press('ArrowDown', values.indexOf(pair.id));
+        await expect(select).toHaveValue(pair.id);
+      }
+      break;
+    }
+    case 'cloze': {
+      const order = [...(q.text ?? '').matchAll(/\{\{\s*([^{}\s]*)\s*\}\}/g)].map((m) => m[1]);
+      const blanks = q.blanks ?? [];
+      for (const [i, id] of order.entries()) {
+        const box = card.getByRole('textbox', { name: `Blank ${i + 1} of ${order.length}` });
+        if (i === 0) await box.focus();
+        else await press('Tab');
+        await expect(box).toBeFocused();
+        await page.keyboard.type(blanks.find((b) => b.id === id)?.accept[0] ?? '');
+      }
+      break;
+    }
+  }
+  await press('Tab');
+  const check = card.getByRole('button', { name: 'Check answer', exact: true });
+  await expect(check).toBeFocused();
+  await press('Enter');
+}
+
+test.describe('answering every question type with the keyboard', () => {
+  for (const type of TYPES) {
+    test(`${type}: correct answer, feedback in the status region, source link`, async ({ page }) => {
+      const q = firstOfType(type);
+      const section = await openQuiz(page, `/lessons/${q.lesson}/`);
+      const card = cardIn(section, q.id);
+      await expect(card).toHaveAttribute('data-type', type);
+      await answerWithKeyboard(page, card, q);
+      const status = card.getByRole('status');
+      await expect(status.locator('.q-verdict')).toHaveText(/Correct$/);
+      await expect(status).toContainText(q.explanation);
+      const source = status.getByRole('link', { name: 'See in source' });
+      await expect(source).toHaveAttribute(
+        'href',
+        new RegExp(`^/sources/${q.lesson}/#${q.evidence.paragraph}:~:text=`),
+      );
+      await expect(card.getByRole('button', { name: 'Try again' })).toBeFocused();
+      await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();
+    });
+  }
+});
+
+/** Pixels in `locator` painted with Chromium's ::target-text highlight (light purple). */
+async function targetTextPixels(page: Page, locator: Locator): Promise<number> {
+  const png = (await locator.screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return -1;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+      if (b > 200 && r > 180 && b - g > 25 && r - g > 10) n++;
+    }
+    return n;
+  }, png);
+}
+
+test('"See in source" opens the paragraph with the quoted words highlighted', async ({ page }) => {
+  const section = await openQuiz(page);
+  const card = cardIn(section, single.id);
+  await answerWithKeyboard(page, card, single);
+  const link = card.getByRole('link', { name: 'See in source' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/sources/${lesson}/`));
+  const paragraph = page.locator(`#${single.evidence.paragraph}`);
+  await expect(paragraph).toBeInViewport();
+  // Chromium highlights the text fragment (the element fragment then does not get :target).
+  await expect.poll(() => targetTextPixels(page, paragraph)).toBeGreaterThan(200);
+  // Control: the same paragraph without the text directive has no such highlight (a fresh load,
+  // since a same-document jump to the same fragment would not re-target).
+  await page.goto('about:blank');
+  await page.goto(`/sources/${lesson}/#${single.evidence.paragraph}`);
+  await expect(paragraph).toHaveCSS('background-color', 'rgb(255, 240, 168)');
+  expect(await targetTextPixels(page, paragraph)).toBe(0);
+});
+
+test('hints are revealed one at a time', async ({ page }) => {
+  const q = bank.find((b) => b.lesson === lesson && (b.hints?.length ?? 0) > 0);
+  test.skip(!q, 'no question with hints in this lesson');
+  const card = cardIn(await openQuiz(page), q?.id ?? '');
+  const total = q?.hints?.length ?? 0;
+  for (let n = 1; n <= total; n++) {
+    await card.getByRole('button', { name: 'Show a hint' }).click();
+    await expect(card.locator('.q-hints li')).toHaveCount(n);
+    await expect(card.locator('.q-hints li').last()).toContainText(`Hint ${n} of ${total}:`);
+  }
+  await expect(card.getByRole('button', { name: 'Show a hint' })).toHaveCount(0);
+  await expect(card.locator('.q-hints li').last()).toBeFocused();
+});
+
+test('the last result and a half-typed draft survive a reload; "Try again" keeps history', async ({
+  page,
+}) => {
+  const text = bank.find((b) => b.lesson === lesson && b.type === 'text') ?? firstOfType('text');
+  let section = await openQuiz(page, `/lessons/${text.lesson}/`);
+  const first = bank.find((b) => b.lesson === text.lesson && b.type === 'single') ?? single;
+  await answerWithKeyboard(page, cardIn(section, first.id), first);
+  await cardIn(section, text.id).getByRole('textbox').fill('half an ans');
+
+  await page.reload();
+  section = await openQuiz(page, `/lessons/${text.lesson}/`);
+  await expect(cardIn(section, first.id).locator('.q-last')).toHaveText(
+    /^Last time: correct, (just now|\d+ seconds? ago)$/,
+  );
+  await expect(cardIn(section, text.id).getByRole('textbox')).toHaveValue('half an ans');
+  await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();
+
+  // Try again resets the inputs but not the history.
+  const card = cardIn(section, first.id);
+  await card.getByRole('radio').first().check();
+  await card.getByRole('button', { name: 'Check answer' }).click();
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await expect(card.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Check answer' })).toBeFocused();
+  const attempts = await page.evaluate(
+    (id) =>
+      (
+        JSON.parse(localStorage.getItem('eoc:progress') ?? '{}') as {
+          questions: Record<string, { attempts: unknown[] }>;
+        }
+      ).questions[id]?.attempts.length,
+    first.id,
+  );
+  expect(attempts).toBe(2);
+});
+
+test('two tabs stay consistent', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const sectionA = await openQuiz(a);
+  const sectionB = await openQuiz(b);
+  await answerWithKeyboard(a, cardIn(sectionA, single.id), single);
+  await expect(cardIn(sectionB, single.id).locator('.q-last')).toHaveText(/^Last time: correct/);
+  await expect(sectionB.getByText(/^1 of \d+ answered$/)).toBeVisible();
+});
+
+test('unreadable saved progress: the page works, says so, and keeps a backup', async ({ page }) => {
+  await page.goto(lessonPath);
+  await page.evaluate(() => localStorage.setItem('eoc:progress', '{not json'));
+  const section = await openQuiz(page);
+  const notice = page.getByText(
+    "We couldn't read your saved progress, so we kept a backup copy and started fresh.",
+  );
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveCount(1);
+  await answerWithKeyboard(page, cardIn(section, single.id), single);
+  await expect(cardIn(section, single.id).locator('.q-verdict')).toHaveText(/Correct$/);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('eoc:progress:backup:'))
+      .map((key) => localStorage.getItem(key)),
+  );
+  expect(backups).toEqual(['{not json']);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('when the browser cannot save, the quiz still works and says to export', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const section = await openQuiz(page);
+  await expect(
+    page.getByText(
+      'Your browser is not saving progress (storage is unavailable or full). Export your progress from the Progress page to keep it.',
+    ),
+  ).toHaveCount(1);
+  await answerWithKeyboard(page, cardIn(section, single.id), single);
+  await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();
+});
+
+test('export, reset a lesson, import: the scores come back', async ({ page }, testInfo) => {
+  const section = await openQuiz(page);
+  const others = bank.filter((b) => b.lesson === lesson && b.type === 'truefalse').slice(0, 1);
+  for (const q of [single, ...others]) await answerWithKeyboard(page, cardIn(section, q.id), q);
+
+  await page.goto('/progress/');
+  const row = page.getByRole('article').filter({ has: page.locator(`a[href="/lessons/${lesson}/"]`) });
+  const score = row.getByTestId('score');
+  await expect(score).toHaveText(/^Best \d+% · Last \d+%$/);
+  const before = await score.innerText();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export progress' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^extremism-online-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = testInfo.outputPath('export.json');
+  await download.saveAs(file);
+
+  // A bad file changes nothing and shows the exact error.
+  const bad =
+    '{"kind":"eoc-progress","version":1,"lessons":{},"questions":{"x":{"hash":"h","attempts":[{"at":-1}]}},"reviews":{},"updatedAt":0}';
+  const expected = parseProgressFile(bad);
+  expect(expected.ok).toBe(false);
+  const input = page.getByLabel('Import a progress file');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await expect(page.locator('.d-error')).toHaveText(`✗ ${expected.ok ? '' : expected.error}`);
+  await expect(score).toHaveText(before);
+
+  // Reset, with a confirmation dialog that can be cancelled.
+  const reset = row.getByRole('button', { name: /^Reset this lesson/ });
+  await reset.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(reset).toBeFocused();
+  await expect(score).toHaveText(before);
+  await reset.click();
+  await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(score).toHaveText('No answers yet');
+  await expect(reset).toBeFocused();
+
+  await input.setInputFiles(file);
+  const n = 1 + others.length;
+  await expect(
+    page.getByText(`Added ${n} attempt${n === 1 ? '' : 's'} across ${n} question${n === 1 ? '' : 's'}`),
+  ).toBeVisible();
+  await expect(score).toHaveText(before);
+  await expectNoAxeViolations(page);
+});
+
+test('the progress page links to where the learner left off', async ({ page }) => {
+  await openQuiz(page);
+  await page.goto('/progress/');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }),
+  ).toHaveAttribute('aria-current', 'page');
+  const resume = page.getByRole('region', { name: 'Continue where you left off' }).getByRole('link');
+  await expect(resume).toHaveAttribute('href', lessonPath);
+});
+
+test('a lesson with a quiz passes axe, before and after answering', async ({ page }) => {
+  const section = await openQuiz(page);
+  await expectNoAxeViolations(page);
+  await answerWithKeyboard(page, cardIn(section, single.id), single);
+  const ordering = bank.find((b) => b.lesson === lesson && b.type === 'ordering');
+  if (ordering) await answerWithKeyboard(page, cardIn(section, ordering.id), ordering);
+  const multiple = bank.find((b) => b.lesson === lesson && b.type === 'multiple');
+  if (multiple) {
+    // A wrong answer too, so per-option ✗ feedback is on the page.
+    const card = cardIn(section, multiple.id);
+    await card.getByRole('checkbox').first().check();
+    await card.getByRole('button', { name: 'Check answer' }).click();
+  }
+  await expectNoAxeViolations(page);
+});
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  test('answered questions and the progress page stay accessible', async ({ page }) => {
+    const section = await openQuiz(page);
+    await answerWithKeyboard(page, cardIn(section, single.id), single);
+    await expectNoAxeViolations(page);
+    await page.goto('/progress/');
+    await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  test('quiz and progress pages do not scroll sideways', async ({ page }) => {
+    await openQuiz(page);
+    for (const path of [lessonPath, '/progress/']) {
+      if (path !== lessonPath) await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('questions and options are readable, in the same order as when hydrated', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto(lessonPath);
+    const card = page.locator(`section.lesson-quiz fieldset[data-qid="${single.id}"]`);
+    await expect(card.locator('legend')).toHaveText(single.prompt.replace(/\*/g, ''));
+    const labels = await card.locator('label').allInnerTexts();
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label.trim()).not.toBe('');
+
+    const withJs = await browser.newContext({ javaScriptEnabled: true });
+    const js = await withJs.newPage();
+    const section = await openQuiz(js);
+    expect(await cardIn(section, single.id).locator('label').allInnerTexts()).toEqual(labels);
+    await withJs.close();
+
+    await page.goto('/progress/');
+    await expect(page.getByText('showing it needs JavaScript')).toBeVisible();
+  });
+});
