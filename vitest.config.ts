@@ -4,6 +4,9 @@ import { configDefaults } from 'vitest/config';
 
 export default getViteConfig({
   test: {
+    // Several suites spawn the CLIs or run thousands of property cases; on a busy 2-core CI machine
+    // the 5 s default turns slowness into false failures. Real hangs still fail, just later.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -1,0 +1,108 @@
+/**
+ * The course as a learner walks it: every lesson renders its teaching sections and links, one
+ * question on each is answered correctly with the keyboard, and the final assessment, glossary and
+ * timeline work.
+ */
+import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { answerWithKeyboard, bank } from './bank.ts';
+import { expectNoAxeViolations } from './helpers.ts';
+
+const lessons = readdirSync('content/lessons')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''))
+  .sort();
+
+test('every article has a written lesson', () => {
+  expect(lessons).toHaveLength(11);
+});
+
+for (const id of lessons) {
+  test(`lesson ${id}: teaching sections, and one inline question answered right`, async ({ page }) => {
+    await page.goto(`/lessons/${id}/`);
+    for (const heading of ['Learning objectives', 'Overview', 'Key terms', 'Guided reading', 'Summary']) {
+      await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    }
+    await expect(page.locator('a[href="/glossary/"]').first()).toBeVisible();
+    await expect(page.locator('main a[href="/timeline/"]')).toBeVisible();
+
+    const card = page.locator('.lesson-body fieldset[data-qid]').first();
+    await card.scrollIntoViewIfNeeded();
+    const qid = await card.getAttribute('data-qid');
+    const question = bank.find((q) => q.id === qid);
+    expect(question, `inline question ${qid} is in the bank`).toBeDefined();
+    await expect(card.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr');
+    await answerWithKeyboard(page, card, question!);
+    await expect(card.getByRole('status')).toContainText(/Correct/);
+  });
+}
+
+test('a key term shows its definition on focus and links to the glossary', async ({ page }) => {
+  await page.goto(`/lessons/${lessons[0]}/`);
+  const term = page.locator('.lesson-body .term a').first();
+  await term.focus();
+  const tip = page.locator('.lesson-body .term').first().getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  await expect(term).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
+  await term.press('Enter');
+  await expect(page).toHaveURL(/\/glossary\/#[a-z0-9-]+$/);
+});
+
+test('the glossary lists 60+ terms with links to the sources, and passes axe', async ({ page }) => {
+  test.slow(); // axe over a long page (70 entries) is slow on a 2-core machine
+  await page.goto('/glossary/');
+  expect(await page.locator('.entry').count()).toBeGreaterThanOrEqual(60);
+  await page.locator('.entry a[href^="/sources/"]').first().click();
+  await expect(page).toHaveURL(/\/sources\/[a-z0-9-]+\/#p\d+$/);
+  await page.goto('/glossary/');
+  await expectNoAxeViolations(page);
+});
+
+test('the timeline lists 20+ dated events in order, and passes axe', async ({ page }) => {
+  await page.goto('/timeline/');
+  const dates = await page
+    .locator('.timeline time')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  expect(dates.length).toBeGreaterThanOrEqual(20);
+  expect([...dates].sort()).toEqual(dates);
+  await expectNoAxeViolations(page);
+});
+
+test('the final assessment holds about 25 questions across all five modules', async ({ page }) => {
+  await page.goto('/assessment/');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(5);
+  const count = await page.locator('fieldset[data-qid]').count();
+  expect(count).toBeGreaterThanOrEqual(22);
+  expect(count).toBeLessThanOrEqual(30);
+  await expectNoAxeViolations(page);
+});
+
+test('the instructor bank shows every question with its key, filters, and offers the exports', async ({
+  page,
+}) => {
+  test.slow(); // axe over a long page (169 questions) is slow on a 2-core machine
+  await page.goto('/instructor/');
+  const all = await page.locator('.qkey').count();
+  expect(all).toBe(bank.length);
+  await page.locator('#filters').getByLabel('Type').selectOption('cloze');
+  await expect(page.locator('#count')).toHaveText(
+    `Showing ${bank.filter((q) => q.type === 'cloze').length} of ${all} questions.`,
+  );
+  await page.locator('#filters').getByLabel('Search').fill('zzzz-no-such-words');
+  await expect(page.locator('#count')).toHaveText(`Showing 0 of ${all} questions.`);
+  for (const name of [
+    'QTI 1.2 package (Canvas)',
+    'Moodle XML',
+    'GIFT',
+    'CSV spreadsheet',
+    'QTI 2.1 package',
+  ]) {
+    const href = await page.getByRole('link', { name }).getAttribute('href');
+    const response = await page.request.get(href!);
+    expect(response.status(), name).toBe(200);
+    expect((await response.body()).length, name).toBeGreaterThan(1000);
+  }
+  await page.locator('#filters').getByLabel('Search').fill('');
+  await page.locator('#filters').getByLabel('Type').selectOption('');
+  await expectNoAxeViolations(page);
+});
