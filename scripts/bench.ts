@@ -31,7 +31,29 @@ if (heaviest) {
   for (const f of heaviest.files) console.log(`    ${f.kind} ${f.path} ${kb(f.gzip)}`);
 }
 
+// Study features: the site script every page loads (counted in the JS above: Review badge, Search
+// button, service worker registration), and what loads only when search is opened.
+if (heaviest) {
+  const { searchWeight } = await import('./page-weight.ts');
+  const shell = heaviest.files.filter((f) =>
+    /Base\.astro_astro_type_script|\/(due|clock|preload-helper)\./.test(f.path),
+  );
+  const search = searchWeight(dist);
+  console.log(
+    `\nSite script on every page (in the lesson JS above): ${kb(shell.reduce((s, f) => s + f.gzip, 0))}`,
+  );
+  console.log(
+    `  On opening search only: dialog ${kb(search.dialog)} · Pagefind JS ${kb(search.pagefindJs)} · Pagefind WASM ${kb(search.wasm)} (index: ${kb(search.index)} in all, of which a query fetches a few chunks)`,
+  );
+}
+
 if (heaviest) {
   const { browserBench } = await import('./bench-browser.ts');
   await browserBench(dist, heaviest.page);
+}
+
+// Item analysis of a large class in the browser (see scripts/bench-stats.ts).
+{
+  const { statsBench } = await import('./bench-stats.ts');
+  await statsBench();
 }

@@ -3,7 +3,7 @@
  * interaction (scripts, island components and renderers, and every module they import statically),
  * each gzipped. Reads dist/ only; used by `npm run bench`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -64,4 +64,30 @@ export function pageWeight(dist: string, page: string): PageWeight {
 
   const sum = (kind: 'css' | 'js') => files.filter((f) => f.kind === kind).reduce((s, f) => s + f.gzip, 0);
   return { page, html: gz(html), css: sum('css'), js: sum('js'), files };
+}
+
+/** Weight (gzip) of what opening the search dialog loads: its code chunk, Pagefind's JS and WASM, and the whole index. */
+export function searchWeight(dist: string): {
+  dialog: number;
+  pagefindJs: number;
+  wasm: number;
+  index: number;
+} {
+  const gzFile = (p: string): number => gz(readFileSync(p));
+  const dialog = readdirSync(join(dist, '_astro'))
+    .filter((f) => /^search\.[\w-]+\.js$/.test(f))
+    .reduce((s, f) => s + gzFile(join(dist, '_astro', f)), 0);
+  const dir = join(dist, 'pagefind');
+  if (!existsSync(dir)) return { dialog, pagefindJs: 0, wasm: 0, index: 0 };
+  const all = (sub: string): string[] =>
+    existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).map((f) => join(dir, sub, f)) : [];
+  const top = readdirSync(dir).map((f) => join(dir, f));
+  const sum = (files: string[]) => files.reduce((s, f) => s + gzFile(f), 0);
+  return {
+    dialog,
+    pagefindJs: existsSync(join(dir, 'pagefind.js')) ? gzFile(join(dir, 'pagefind.js')) : 0,
+    // Pagefind's WASM and index files are already compressed; gzip changes them little.
+    wasm: sum(top.filter((f) => /[/\\]wasm\.(?!unknown)[\w-]+\.pagefind$/.test(f))),
+    index: sum([...all('index'), ...all('fragment'), ...top.filter((f) => f.endsWith('.pf_meta'))]),
+  };
 }

@@ -27,7 +27,8 @@ import {
   toJson,
   visitLesson,
 } from '../lib/progress/merge.ts';
-import { IdSchema, emptyProgress, type Progress } from '../lib/progress/schema.ts';
+import { emptyProgress, isProgressId } from '../lib/progress/check.ts';
+import type { Progress } from '../lib/progress/schema.ts';
 // Importing storage.ts installs the safe engine (in browsers) before the stores below exist.
 import { safeStorage } from './storage.ts';
 
@@ -113,18 +114,16 @@ export function createProgressStores(storage: PersistentStore) {
     },
   );
 
-  const isId = (id: string): boolean => IdSchema.safeParse(id).success;
-
   /** Remember a half-typed answer so it survives a reload. `null`/`undefined` clears it. */
   function saveDraft(qid: string, response: unknown): void {
-    if (!isId(qid)) return;
+    if (!isProgressId(qid)) return;
     const value = toJson(response);
     if (value === null) clearDraft(qid);
     else $drafts.setKey(qid, value);
   }
 
   function clearDraft(qid: string): void {
-    if (isId(qid) && Object.hasOwn($drafts.get(), qid)) $drafts.setKey(qid, undefined);
+    if (isProgressId(qid) && Object.hasOwn($drafts.get(), qid)) $drafts.setKey(qid, undefined);
   }
 
   /** The saved draft for `qid`, or undefined. */

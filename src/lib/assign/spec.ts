@@ -10,19 +10,45 @@
  * what is wrong. `id` is a content hash, so an edited link no longer matches its id and is refused.
  * `specFingerprint` adds the questions' content hashes, so a submission proves which wording of
  * each question it answered.
+ *
+ * Everything that needs no zod (ids, links, orders, a zod-free decoder for the student's page)
+ * lives in `core.ts` and is re-exported here.
  */
 import { z } from 'astro/zod';
 import type { Question } from '../../questions/index.ts';
-import { contentHash } from '../quiz/hash.ts';
 import { shuffle } from '../quiz/shuffle.ts';
-import { packJson, unpackJson } from './pack.ts';
+import {
+  REVIEW_POLICIES,
+  SPEC_VERSION,
+  decodeSpecWith,
+  pathLabel as labelPath,
+  specId,
+  type DecodeSpecResult,
+  type ReviewPolicy,
+  type SpecCheck,
+} from './core.ts';
 
-/** The spec format this code writes; a link with a larger `v` was made by a newer course. */
-export const SPEC_VERSION = 1;
-
-/** When students may see the key and feedback for their answers. */
-export const REVIEW_POLICIES = ['immediate', 'after-due', 'never'] as const;
-export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+export {
+  LINK_WARN_LENGTH,
+  MAX_FRAGMENT_LENGTH,
+  REVIEW_POLICIES,
+  SPEC_VERSION,
+  assignmentPath,
+  checkSpecLite,
+  decodeSpecLite,
+  decodeSpecWith,
+  encodeSpec,
+  linkLengthWarning,
+  optionSeed,
+  questionOrder,
+  specFingerprint,
+  specId,
+  withId,
+  type DecodeSpecResult,
+  type ReviewPolicy,
+  type SpecCheck,
+  type SpecIssue,
+} from './core.ts';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -80,129 +106,18 @@ export type AssignmentSpec = z.output<typeof assignmentSpecSchema>;
 /** A spec before its id is computed. */
 export type SpecContent = Omit<AssignmentSpec, 'id'>;
 
-/** The id a spec's content deserves: `contentHash` of every field except `id`. */
-export function specId(content: SpecContent | AssignmentSpec): string {
-  const { id: _id, ...rest } = content as AssignmentSpec;
-  return contentHash(rest);
-}
-
-/** `content` with its id filled in. */
-export function withId(content: SpecContent): AssignmentSpec {
-  return { ...content, id: specId(content) } as AssignmentSpec;
-}
-
-/** Stable JSON → deflate → base64url (no padding). */
-export function encodeSpec(spec: AssignmentSpec): string {
-  return packJson(spec);
-}
-
-/** Fragments longer than this are refused unread (a real one is a few hundred characters). */
-export const MAX_FRAGMENT_LENGTH = 100_000;
-
-export type DecodeSpecResult = { ok: true; spec: AssignmentSpec } | { ok: false; error: string };
-
 function pathLabel(path: readonly PropertyKey[]): string {
-  return (
-    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') ||
-    '(link)'
-  );
+  return labelPath(path, '(link)');
 }
+
+const checkSpecZod: SpecCheck = (value) => {
+  const parsed = assignmentSpecSchema.safeParse(value);
+  return parsed.success ? { ok: true, spec: parsed.data } : { ok: false, issues: parsed.error.issues };
+};
 
 /** The code after `#` (a leading `#` or a whole URL is accepted too) → spec. Never throws. */
 export function decodeSpec(fragment: string): DecodeSpecResult {
-  if (typeof fragment !== 'string') return { ok: false, error: 'This assignment link is empty.' };
-  let code = fragment.trim();
-  const hash = code.indexOf('#');
-  if (hash >= 0) code = code.slice(hash + 1);
-  if (code === '')
-    return { ok: false, error: 'This assignment link is incomplete: nothing follows the "#".' };
-  if (code.length > MAX_FRAGMENT_LENGTH) {
-    return {
-      ok: false,
-      error: `This assignment link is too long (${code.length} characters) to be a real one.`,
-    };
-  }
-  const unpacked = unpackJson(code, 200_000);
-  if (!unpacked.ok) {
-    return {
-      ok: false,
-      error: `This assignment link cannot be read: ${unpacked.message}. Ask for the link again, copied whole.`,
-    };
-  }
-  const value = unpacked.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, error: 'This link does not hold an assignment.' };
-  }
-  const v = (value as { v?: unknown }).v;
-  if (typeof v === 'number' && v > SPEC_VERSION) {
-    return {
-      ok: false,
-      error:
-        'This link was made by a newer version of the course. Reload the page to get the latest version.',
-    };
-  }
-  if (v !== SPEC_VERSION) {
-    return {
-      ok: false,
-      error: `This link does not hold an assignment this course understands (version ${JSON.stringify(v) ?? 'missing'}).`,
-    };
-  }
-  const parsed = assignmentSpecSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${pathLabel(issue.path)}: ${issue.message}`);
-    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-    return { ok: false, error: `This assignment link is invalid — ${issues.join('; ')}${more}.` };
-  }
-  if (parsed.data.id !== specId(parsed.data)) {
-    return {
-      ok: false,
-      error:
-        'This assignment link was altered: its contents no longer match its id. Ask for the original link.',
-    };
-  }
-  return { ok: true, spec: parsed.data };
-}
-
-/** Site-relative path of the assignment page for `spec`. */
-export function assignmentPath(spec: AssignmentSpec): string {
-  return `/assignment/#${encodeSpec(spec)}`;
-}
-
-/** Links longer than this get cut by some mail clients, LMS text fields and chat apps. */
-export const LINK_WARN_LENGTH = 2000;
-
-/** A warning for a link too long to share safely, or null. */
-export function linkLengthWarning(url: string): string | null {
-  if (url.length <= LINK_WARN_LENGTH) return null;
-  return (
-    `The link is ${url.length.toLocaleString('en')} characters long; some email programs and learning platforms ` +
-    `cut links longer than ${LINK_WARN_LENGTH.toLocaleString('en')} characters. Use fewer questions or check the link after pasting it.`
-  );
-}
-
-/**
- * The spec plus the content hash of each of its questions (in spec order; `null` for a hash not
- * given). A submission carries it, so grading can tell answers to an edited question apart.
- */
-export function specFingerprint(spec: AssignmentSpec, hashes: Readonly<Record<string, string>>): string {
-  return contentHash({ spec, hashes: spec.questions.map((id) => hashes[id] ?? null) });
-}
-
-/** The order in which the student with `studentKey` sees the questions. */
-export function questionOrder(spec: AssignmentSpec, studentKey: string): string[] {
-  return spec.shuffleQuestions
-    ? shuffle(spec.questions, `${spec.seed}\u0000${studentKey}`)
-    : spec.questions.slice();
-}
-
-/**
- * The seed to pass to `displayOrder(question, seed)` for this student: per student when
- * `shuffleOptions`, else `undefined` (the question's own fixed order, as in the lessons).
- */
-export function optionSeed(spec: AssignmentSpec, studentKey: string): string | undefined {
-  return spec.shuffleOptions ? `${spec.seed}\u0000${studentKey}` : undefined;
+  return decodeSpecWith(fragment, checkSpecZod);
 }
 
 /** What `buildSpec` needs to know about the bank. */

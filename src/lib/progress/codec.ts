@@ -3,8 +3,9 @@
  *
  * Data flow: raw string (localStorage or import file) → `parseJson` →
  * `upgradeProgress` (identify kind/version, run migrations in order) →
- * validate against `ProgressSchema` → `Progress`. `encodeProgress` is the way
- * back.
+ * validate with `checkProgress` (check.ts: the zod-free mirror of
+ * `ProgressSchema`, so that pages do not ship zod) → `Progress`.
+ * `encodeProgress` is the way back.
  *
  * `decodeProgress` is total: whatever is in storage, the app must start. It
  * never throws; when it cannot use the data it returns an empty document plus a
@@ -12,22 +13,19 @@
  * what is simple and safe (dropping individual invalid entries), and says so.
  * `parseProgressFile` (import.ts) shares the same pipeline but is strict.
  */
-import { z } from 'astro/zod';
 import {
-  AttemptSchema,
   CURRENT_VERSION,
-  EpochMsSchema,
-  IdSchema,
-  LessonProgressSchema,
   PROGRESS_KIND,
-  ProgressSchema,
   UNKNOWN_HASH,
+  checkAttempt,
+  checkEpochMs,
+  checkJson,
+  checkLessonProgress,
+  checkProgress,
   emptyProgress,
-  type Attempt,
-  type LessonProgress,
-  type Progress,
-  type QuestionProgress,
-} from './schema.ts';
+  isProgressId,
+} from './check.ts';
+import type { Attempt, LessonProgress, Progress, QuestionProgress } from './schema.ts';
 
 /**
  * Why a decode did not simply succeed; lets the UI pick a message.
@@ -201,16 +199,23 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(document)';
 }
 
-/** One line per zod issue, `path: what was expected`. */
+/**
+ * One line per issue, `path: what was expected`. Takes zod's issues (import.ts)
+ * and check.ts's, whose messages follow zod's English wording:
+ * `Invalid input: expected number, received string` → `expected number`;
+ * `Invalid input` (a value that is not JSON) → `expected a JSON value`.
+ */
 export function describeIssues(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
   prefix: readonly PropertyKey[] = [],
 ): string[] {
   return issues.map((issue) => {
-    let what: string;
-    if (issue.code === 'invalid_type') what = `expected ${issue.expected}`;
-    else if (issue.code === 'invalid_union') what = 'expected a JSON value';
-    else what = issue.message.replace(/^Invalid input: /, '');
+    const what =
+      issue.message === 'Invalid input'
+        ? 'expected a JSON value'
+        : issue.message
+            .replace(/^Invalid input: (expected [^,]*), received .*$/s, '$1')
+            .replace(/^Invalid input: /, '');
     return `${formatPath([...prefix, ...issue.path])}: ${what}`;
   });
 }
@@ -250,10 +255,10 @@ function decodeOrThrow(raw: string | null | undefined): DecodeResult {
   const upgraded = upgradeProgress(parsed.json);
   if (!upgraded.ok) return fail(upgraded);
 
-  const result = ProgressSchema.safeParse(upgraded.doc);
-  if (result.success) return { state: result.data };
+  const result = checkProgress(upgraded.doc);
+  if (result.ok) return { state: result.value };
 
-  const issues = describeIssues(result.error.issues);
+  const issues = describeIssues(result.issues);
   const salvaged = salvage(upgraded.doc);
   if (salvaged) {
     return {
@@ -268,8 +273,6 @@ function decodeOrThrow(raw: string | null | undefined): DecodeResult {
 function fail(failure: Failure): DecodeResult {
   return { state: emptyProgress(), problem: failure.message, reason: failure.reason };
 }
-
-const JsonSchema = z.json();
 
 /**
  * Keep every entry that is valid on its own; drop the rest. Only attempted
@@ -286,23 +289,23 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
 
   const lessons: [string, LessonProgress][] = [];
   for (const [id, entry] of Object.entries(lessonsIn)) {
-    const parsed = LessonProgressSchema.safeParse(entry);
-    if (IdSchema.safeParse(id).success && parsed.success) lessons.push([id, parsed.data]);
+    const parsed = checkLessonProgress(entry);
+    if (isProgressId(id) && parsed.ok) lessons.push([id, parsed.value]);
   }
 
   let newest = 0;
   const questions: [string, QuestionProgress][] = [];
   for (const [id, entry] of Object.entries(questionsIn)) {
-    if (!IdSchema.safeParse(id).success || !isPlainObject(entry)) continue;
+    if (!isProgressId(id) || !isPlainObject(entry)) continue;
     const hash = entry['hash'];
     const attemptsIn = entry['attempts'];
     if (typeof hash !== 'string' || !Array.isArray(attemptsIn)) continue;
     const attempts: Attempt[] = [];
     for (const attempt of attemptsIn) {
-      const parsed = AttemptSchema.safeParse(attempt);
-      if (parsed.success) {
-        attempts.push(parsed.data);
-        newest = Math.max(newest, parsed.data.at);
+      const parsed = checkAttempt(attempt);
+      if (parsed.ok) {
+        attempts.push(parsed.value);
+        newest = Math.max(newest, parsed.value.at);
       }
     }
     // A question whose every attempt was invalid carries nothing worth keeping.
@@ -310,24 +313,24 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
     questions.push([id, { hash, attempts }]);
   }
 
-  const reviews: [string, z.core.util.JSONType][] = [];
+  const reviews: [string, Progress['reviews'][string]][] = [];
   for (const [id, card] of Object.entries(reviewsIn)) {
-    const parsed = JsonSchema.safeParse(card);
-    if (IdSchema.safeParse(id).success && parsed.success) reviews.push([id, parsed.data]);
+    const parsed = checkJson(card);
+    if (isProgressId(id) && parsed.ok) reviews.push([id, parsed.value]);
   }
 
-  const updatedAt = EpochMsSchema.safeParse(doc['updatedAt']);
+  const updatedAt = checkEpochMs(doc['updatedAt']);
   const candidate = {
     kind: PROGRESS_KIND,
     version: CURRENT_VERSION,
     lessons: Object.fromEntries(lessons),
     questions: Object.fromEntries(questions),
     reviews: Object.fromEntries(reviews),
-    updatedAt: updatedAt.success ? updatedAt.data : newest,
+    updatedAt: updatedAt.ok ? updatedAt.value : newest,
   };
   // Re-validate rather than trust the assembly above.
-  const checked = ProgressSchema.safeParse(candidate);
-  return checked.success ? checked.data : undefined;
+  const checked = checkProgress(candidate);
+  return checked.ok ? checked.value : undefined;
 }
 
 /** Serialise for storage (compact) or for an export file (`pretty`). */

@@ -23,17 +23,10 @@
  * These are all "max under a total order" choices, which is what makes merge
  * idempotent, commutative and associative (see merge.test.ts).
  */
-import type { z } from 'astro/zod';
-import {
-  IdSchema,
-  emptyProgress,
-  type Attempt,
-  type LessonProgress,
-  type Progress,
-  type QuestionProgress,
-} from './schema.ts';
+import { emptyProgress, isProgressId } from './check.ts';
+import type { Attempt, LessonProgress, Progress, QuestionProgress } from './schema.ts';
 
-type Json = z.core.util.JSONType;
+type Json = Progress['reviews'][string];
 
 /** JSON with object keys sorted, so equal values have equal strings. */
 export function stableJson(value: unknown): string {
@@ -192,10 +185,12 @@ export interface NewAttempt {
 /**
  * Turn any value into the JSON it will be after a save/reload, so the state in
  * memory equals the state that comes back (and dedupe compares like with like).
+ * That includes dropping `__proto__` keys, which decoding skips (as zod does).
  */
 export function toJson(value: unknown): Json {
   try {
-    return JSON.parse(JSON.stringify(value ?? null) ?? 'null') as Json;
+    const text = JSON.stringify(value ?? null) ?? 'null';
+    return JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item)) as Json;
   } catch {
     // BigInt or a cycle: not storable; record that there was no usable response.
     return null;
@@ -203,7 +198,7 @@ export function toJson(value: unknown): Json {
 }
 
 function checkId(id: string): void {
-  if (!IdSchema.safeParse(id).success) throw new TypeError(`progress: invalid id ${JSON.stringify(id)}`);
+  if (!isProgressId(id)) throw new TypeError(`progress: invalid id ${JSON.stringify(id)}`);
 }
 
 function epoch(at: number): number {

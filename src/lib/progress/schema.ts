@@ -3,7 +3,8 @@
  * store keeps in localStorage, the export file, and the input to merge/query.
  *
  * Data flow: localStorage / import file → codec (JSON, migrations, validation
- * against this schema) → `Progress` → store actions (merge.ts) and selectors
+ * against this schema — in the browser through its zod-free mirror, check.ts)
+ * → `Progress` → store actions (merge.ts) and selectors
  * (query.ts) → codec → localStorage / export file.
  *
  * Design choice — every attempt carries the `hash` of the question version it
@@ -14,19 +15,15 @@
  * newest attempt.
  */
 import { z } from 'astro/zod';
+import { CURRENT_VERSION, PROGRESS_KIND } from './check.ts';
 
-/** The `kind` marker that tells our documents apart from any other JSON. */
-export const PROGRESS_KIND = 'eoc-progress';
-
-/** The version this code writes. Older versions are migrated in codec.ts. */
-export const CURRENT_VERSION = 1;
-
-/**
- * Hash given to attempts migrated from the version-0 prototype, which did not
- * record question versions. It never equals a real content hash, so those
- * attempts are kept but never counted against the current question.
+/*
+ * The constants (`PROGRESS_KIND`, `CURRENT_VERSION`, `UNKNOWN_HASH`) and
+ * `emptyProgress` live in check.ts, the zod-free validator the browser uses
+ * (it must agree with the schemas below; see check.test.ts). They are
+ * re-exported here so this stays the one place that documents the format.
  */
-export const UNKNOWN_HASH = 'unknown';
+export { CURRENT_VERSION, PROGRESS_KIND, UNKNOWN_HASH, emptyProgress } from './check.ts';
 
 /**
  * Lesson and question ids. `__proto__` is refused so the app never records
@@ -106,15 +103,3 @@ export type Attempt = z.infer<typeof AttemptSchema>;
 export type QuestionProgress = z.infer<typeof QuestionProgressSchema>;
 export type LessonProgress = z.infer<typeof LessonProgressSchema>;
 export type Progress = z.infer<typeof ProgressSchema>;
-
-/** A fresh document for a learner with no history. */
-export function emptyProgress(): Progress {
-  return {
-    kind: PROGRESS_KIND,
-    version: CURRENT_VERSION,
-    lessons: {},
-    questions: {},
-    reviews: {},
-    updatedAt: 0,
-  };
-}

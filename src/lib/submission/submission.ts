@@ -13,16 +13,24 @@
  *
  * `parseSubmission` is total: any text (file or code) gives a submission or one of five problems
  * with a message that names the source and says what is wrong.
+ *
+ * What needs no zod (sealing, the file and the code) lives in `core.ts` and is re-exported here.
  */
 import { z } from 'astro/zod';
-import type { AssignmentSpec } from '../assign/spec.ts';
-import { packJson, unpackJson } from '../assign/pack.ts';
-import { contentHash } from '../quiz/hash.ts';
+import { unpackJson } from '../assign/pack.ts';
+import { CODE_PREFIX, SUBMISSION_KIND, SUBMISSION_VERSION, submissionChecksum } from './core.ts';
 
-export const SUBMISSION_KIND = 'eoc-submission';
-export const SUBMISSION_VERSION = 1;
-/** Prefix of a submission code; the digit is the format version. */
-export const CODE_PREFIX = 'EOC1-';
+export {
+  CODE_PREFIX,
+  SUBMISSION_KIND,
+  SUBMISSION_VERSION,
+  createSubmission,
+  submissionChecksum,
+  submissionFileName,
+  submissionToCode,
+  submissionToJson,
+  type CreateSubmissionInput,
+} from './core.ts';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -105,83 +113,6 @@ export const submissionSchema = z
 export type Submission = z.output<typeof submissionSchema>;
 export type SubmissionAttempt = z.output<typeof attemptSchema>;
 export type Extension = Submission['extensions'][number];
-
-/** `contentHash` of every field except `checksum`. */
-export function submissionChecksum(sub: Omit<Submission, 'checksum'> | Submission): string {
-  const { checksum: _checksum, ...rest } = sub as Submission;
-  return contentHash(rest);
-}
-
-export interface CreateSubmissionInput {
-  spec: AssignmentSpec;
-  /** `specFingerprint(spec, hashes)` for the questions the student was shown. */
-  fingerprint: string;
-  student: { name: string; id?: string | undefined };
-  /** Oldest first; at least one. */
-  attempts: SubmissionAttempt[];
-  extensions?: Extension[];
-}
-
-/**
- * Seal a submission: times come from the attempts, `late` from the spec's due date plus the
- * extensions, and the checksum from the rest. Throws a RangeError for zero attempts (a caller bug).
- */
-export function createSubmission(input: CreateSubmissionInput): Submission {
-  const first = input.attempts[0];
-  const last = input.attempts[input.attempts.length - 1];
-  if (!first || !last) throw new RangeError('createSubmission: a submission needs at least one attempt');
-  const extensions = input.extensions ?? [];
-  const extra = extensions.reduce((sum, e) => sum + e.minutes, 0);
-  const late =
-    input.spec.due !== undefined &&
-    Date.parse(last.submittedAt) > Date.parse(input.spec.due) + extra * 60_000;
-  const name = input.student.name.trim();
-  const id = input.student.id?.trim();
-  const body: Omit<Submission, 'checksum'> = {
-    kind: SUBMISSION_KIND,
-    v: SUBMISSION_VERSION,
-    assignment: {
-      id: input.spec.id,
-      fingerprint: input.fingerprint,
-      title: input.spec.title,
-      questions: input.spec.questions.slice(),
-    },
-    student: id ? { name, id } : { name },
-    startedAt: first.startedAt,
-    submittedAt: last.submittedAt,
-    late,
-    extensions: extensions.map((e) => ({ at: e.at, minutes: e.minutes })),
-    attempts: input.attempts.map((a) => ({
-      startedAt: a.startedAt,
-      submittedAt: a.submittedAt,
-      responses: { ...a.responses },
-    })),
-  };
-  return { ...body, checksum: submissionChecksum(body) };
-}
-
-/** The submission as a file's text (pretty JSON). */
-export function submissionToJson(sub: Submission): string {
-  return `${JSON.stringify(sub, null, 2)}\n`;
-}
-
-/** The submission as one pasteable line: `EOC1-` + base64url(deflate(stable JSON)). */
-export function submissionToCode(sub: Submission): string {
-  return CODE_PREFIX + packJson(sub);
-}
-
-/** A file name a teacher can sort: `<student>-<assignment id>.json`. */
-export function submissionFileName(sub: Submission): string {
-  const slug =
-    sub.student.name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'student';
-  return `${slug}-${sub.assignment.id}.json`;
-}
 
 /**
  * Why a submission was refused.

@@ -1,0 +1,101 @@
+/**
+ * Build step for self-paced study (Astro integration, `astro:build:done`):
+ * 1. Pagefind indexes the built pages that mark their content with
+ *    `data-pagefind-body` (lessons, sources, glossary) into `<out>/pagefind/`;
+ * 2. the service worker `<out>/sw.js` is written: the offline rules
+ *    (src/lib/offline/strategy.ts) and the worker (src/offline/sw.ts),
+ *    type-stripped with TypeScript and joined into one classic script, with
+ *    this build's version and precache list at the top.
+ * The version is a hash of every precached file, so any change to the shell
+ * installs a new worker (and shows the "Update available" prompt).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import ts from 'typescript';
+import * as pagefind from 'pagefind';
+import { precacheList } from '../lib/offline/strategy.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(root, path) : [relative(root, path).split(sep).join('/')];
+  });
+}
+
+/** `code` as plain JS for a classic script: types stripped, `import` statements and `export` keywords removed. */
+export function toClassicScript(code: string, fileName: string): string {
+  const { outputText, diagnostics } = ts.transpileModule(code, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
+  });
+  if (diagnostics?.length) {
+    throw new Error(
+      `study: cannot compile ${fileName}: ${ts.flattenDiagnosticMessageText(diagnostics[0]!.messageText, '\n')}`,
+    );
+  }
+  return outputText
+    .replace(/^import\s[\s\S]*?from\s*['"][^'"]+['"];?\s*$/gm, '')
+    .replace(/^export\s*\{\s*\};?\s*$/gm, '')
+    .replace(/^export\s+(?=(async\s+)?(function|const|let|class)\b)/gm, '');
+}
+
+/** Write `<out>/sw.js`; returns the version and how many URLs it precaches. */
+export function writeServiceWorker(out: string): { version: string; precache: number } {
+  const files = listFiles(out);
+  const precache = precacheList(files);
+  const hash = createHash('sha256');
+  for (const url of precache) {
+    const file = url.endsWith('/') ? `${url}index.html` : url;
+    hash.update(url).update(readFileSync(join(out, file)));
+  }
+  const strategy = readFileSync(join(here, '../lib/offline/strategy.ts'), 'utf8');
+  const worker = readFileSync(join(here, '../offline/sw.ts'), 'utf8');
+  hash.update(strategy).update(worker);
+  const version = hash.digest('hex').slice(0, 12);
+  const script = [
+    '/* Extremism Online service worker, generated at build by src/integrations/study.ts. */',
+    `const VERSION = ${JSON.stringify(version)};`,
+    `const PRECACHE = ${JSON.stringify(precache)};`,
+    toClassicScript(strategy, 'strategy.ts'),
+    toClassicScript(worker, 'sw.ts'),
+  ].join('\n');
+  writeFileSync(join(out, 'sw.js'), script);
+  return { version, precache: precache.length };
+}
+
+/** Index `<out>` with Pagefind into `<out>/pagefind/`; returns the number of pages indexed. */
+export async function buildSearchIndex(out: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`study: Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: out });
+    if (added.errors.length) throw new Error(`study: Pagefind indexing failed: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    if (written.errors.length)
+      throw new Error(`study: Pagefind could not write: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function study(): AstroIntegration {
+  return {
+    name: 'eoc-study',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const pages = await buildSearchIndex(out);
+        logger.info(`Pagefind indexed ${pages} pages`);
+        const { version, precache } = writeServiceWorker(out);
+        logger.info(`sw.js ${version}: ${precache} URLs precached`);
+      },
+    },
+  };
+}

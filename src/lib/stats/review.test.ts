@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { withId } from '../assign/spec.ts';
+import { createSubmission, submissionToCode, submissionToJson } from '../submission/submission.ts';
+import type { GradebookRow } from './gradebook.ts';
+import { formatMinutes, histogram, importSubmissions, sortRows } from './review.ts';
+
+const spec = (title: string) =>
+  withId({
+    v: 1,
+    title,
+    questions: ['q1', 'q2'],
+    seed: 's',
+    attempts: 1,
+    shuffleQuestions: false,
+    shuffleOptions: false,
+    review: 'immediate',
+  });
+const week1 = spec('Week 1');
+const week2 = spec('Week 2');
+const submit = (s: typeof week1, name: string) =>
+  createSubmission({
+    spec: s,
+    fingerprint: 'aaaaaaaaaaaaaa',
+    student: { name },
+    attempts: [
+      { startedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-02T10:20:00Z', responses: { q1: 'a' } },
+    ],
+  });
+
+describe('importSubmissions', () => {
+  const ana = submissionToJson(submit(week1, 'Ana'));
+  const ben = submissionToCode(submit(week1, 'Ben'));
+  const other = submissionToJson(submit(week2, 'Cy'));
+  const tampered = ana.replace('"q1": "a"', '"q1": "b"');
+
+  it('loads the good ones and lists each problem with its source', () => {
+    const result = importSubmissions([
+      { source: 'junk.json', text: '{"kind":"nope"}' },
+      { source: 'ana.json', text: ana },
+      { source: 'cy.json', text: other },
+      { source: 'pasted code 1', text: ben },
+      { source: 'edited.json', text: tampered },
+    ]);
+    expect(result.submissions.map((s) => s.submission.student.name)).toEqual(['Ana', 'Ben']);
+    expect(result.problems.map((p) => [p.source, p.problem])).toEqual([
+      ['junk.json', 'malformed'],
+      ['cy.json', 'other-assignment'],
+      ['edited.json', 'checksum'],
+    ]);
+    expect(result.problems[1]?.message).toMatch(/^cy\.json: .*another assignment/);
+    expect(result.assignment).toMatchObject({ id: week1.id, title: 'Week 1' });
+  });
+
+  it('the instructor’s link decides the assignment', () => {
+    const result = importSubmissions(
+      [
+        { source: 'ana.json', text: ana },
+        { source: 'cy.json', text: other },
+      ],
+      { expect: { id: week2.id } },
+    );
+    expect(result.submissions.map((s) => s.source)).toEqual(['cy.json']);
+    expect(result.problems.map((p) => p.problem)).toEqual(['other-assignment']);
+  });
+
+  it('refuses oversized input', () => {
+    const result = importSubmissions([{ source: 'big.json', text: ana }], { maxBytes: 100 });
+    expect(result.problems.map((p) => p.problem)).toEqual(['oversized']);
+    expect(result.assignment).toBeNull();
+  });
+});
+
+const row = (name: string, id: string | null, score: number, late = false): GradebookRow => ({
+  name,
+  id,
+  score,
+  points: 0,
+  maxPoints: 1,
+  answered: 0,
+  minutes: score / 2,
+  late,
+  extensionMinutes: 0,
+  attempts: 1,
+  countedAttempt: 1,
+  superseded: false,
+  submittedAt: '2026-03-02T10:00:00Z',
+});
+
+describe('sortRows', () => {
+  const rows = [row('student 10', 's2', 50), row('Student 2', null, 90, true), row('ana', 's1', 50)];
+  it.each([
+    ['name', 'ascending', ['ana', 'Student 2', 'student 10']],
+    ['name', 'descending', ['student 10', 'Student 2', 'ana']],
+    ['score', 'descending', ['Student 2', 'student 10', 'ana']],
+    ['score', 'ascending', ['student 10', 'ana', 'Student 2']],
+    ['id', 'ascending', ['ana', 'student 10', 'Student 2']],
+    ['id', 'descending', ['student 10', 'ana', 'Student 2']],
+    ['late', 'descending', ['Student 2', 'student 10', 'ana']],
+  ] as const)('by %s %s', (key, direction, names) => {
+    expect(sortRows(rows, key, direction).map((r) => r.name)).toEqual(names);
+  });
+});
+
+describe('histogram', () => {
+  it('puts 100 in the last bin and counts everything once', () => {
+    expect(histogram([0, 9.99, 10, 55, 100]).map((b) => b.count)).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
+  it('property: the counts add up to the finite values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -50, max: 150, noNaN: true })), (values) => {
+        const total = histogram(values).reduce((sum, b) => sum + b.count, 0);
+        expect(total).toBe(values.length);
+      }),
+    );
+  });
+});
+
+describe('formatMinutes', () => {
+  it.each([
+    [0.4, 'under 1 min'],
+    [45, '45 min'],
+    [125, '2 h 05 min'],
+    [-1, '–'],
+    [Number.NaN, '–'],
+  ])('%d → %s', (minutes, text) => expect(formatMinutes(minutes)).toBe(text));
+});

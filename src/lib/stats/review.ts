@@ -1,0 +1,130 @@
+/**
+ * Pure: no DOM, no framework.
+ *
+ * What the submission review page does with what an instructor drops on it, apart from the page:
+ * - `importSubmissions`: every file or pasted code is checked on its own (`parseSubmission`); a
+ *   problem is reported with its source and the rest still load. The assignment is the one the
+ *   instructor's link names, else the one of the first readable submission (in the order given);
+ *   a submission for any other assignment is refused as `other-assignment`.
+ * - `sortRows`: the gradebook's column sort (stable; text by the student-friendly collation).
+ * - `histogram`: score counts in equal bins for the distribution chart (100 % in the last bin).
+ * - `formatMinutes`: "45 min", "2 h 05 min".
+ */
+import { parseSubmission, type Submission, type SubmissionProblem } from '../submission/submission.ts';
+import type { GradebookRow } from './gradebook.ts';
+
+export interface ImportInput {
+  /** File name, or "pasted code 3". */
+  source: string;
+  text: string;
+}
+
+export interface ImportProblem {
+  source: string;
+  problem: SubmissionProblem;
+  message: string;
+}
+
+export interface ImportResult {
+  submissions: { source: string; submission: Submission }[];
+  problems: ImportProblem[];
+  /** The assignment everything was checked against, or null when nothing was readable. */
+  assignment: { id: string; fingerprint?: string | undefined; title?: string } | null;
+}
+
+export interface ImportOptions {
+  /** From the instructor's assignment link (fingerprint from the current bank). */
+  expect?: { id: string; fingerprint?: string | undefined; title?: string } | undefined;
+  maxBytes?: number;
+}
+
+/** Check every input on its own; see the module comment. */
+export function importSubmissions(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
+  const maxBytes = options.maxBytes ?? 1_000_000;
+  let assignment = options.expect ?? null;
+  const submissions: ImportResult['submissions'] = [];
+  const problems: ImportProblem[] = [];
+  for (const input of inputs) {
+    const result = parseSubmission(input.text, {
+      source: input.source,
+      maxBytes,
+      expect: assignment ?? undefined,
+    });
+    if (!result.ok) {
+      problems.push({ source: input.source, problem: result.problem, message: result.message });
+      continue;
+    }
+    assignment ??= {
+      id: result.submission.assignment.id,
+      fingerprint: result.submission.assignment.fingerprint,
+      title: result.submission.assignment.title,
+    };
+    submissions.push({ source: input.source, submission: result.submission });
+  }
+  return { submissions, problems, assignment };
+}
+
+export type SortKey = 'name' | 'id' | 'score' | 'minutes' | 'late' | 'extensionMinutes' | 'attempts';
+export type SortDirection = 'ascending' | 'descending';
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** A sorted copy; ties keep their order. Missing ids sort last in either direction. */
+export function sortRows(
+  rows: readonly GradebookRow[],
+  key: SortKey,
+  direction: SortDirection,
+): GradebookRow[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  const compare = (a: GradebookRow, b: GradebookRow): number => {
+    switch (key) {
+      case 'name':
+        return sign * collator.compare(a.name, b.name);
+      case 'id':
+        if (a.id === null || b.id === null) return (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0);
+        return sign * collator.compare(a.id, b.id);
+      case 'late':
+        return sign * (Number(a.late) - Number(b.late));
+      default:
+        return sign * (a[key] - b[key]);
+    }
+  };
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => compare(a.row, b.row) || a.index - b.index)
+    .map((entry) => entry.row);
+}
+
+export interface Bin {
+  /** Lower edge, inclusive. */
+  from: number;
+  /** Upper edge: exclusive, except the last bin's, which includes `max`. */
+  to: number;
+  count: number;
+}
+
+/** Counts of `values` in `bins` equal bins over [0, max]; values outside are clamped into the ends. */
+export function histogram(values: readonly number[], bins = 10, max = 100): Bin[] {
+  const width = max / bins;
+  const result: Bin[] = Array.from({ length: bins }, (_, i) => ({
+    from: i * width,
+    to: (i + 1) * width,
+    count: 0,
+  }));
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    const index = Math.min(bins - 1, Math.max(0, Math.floor(value / width)));
+    (result[index] as Bin).count++;
+  }
+  return result;
+}
+
+/** "45 min", "2 h 05 min", "under 1 min". */
+export function formatMinutes(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes < 0) return '–';
+  if (minutes < 1) return 'under 1 min';
+  const total = Math.round(minutes);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}

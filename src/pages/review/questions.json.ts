@@ -1,0 +1,45 @@
+/**
+ * `/review/questions.json`: every question of the course with its hash, lesson, module, objective
+ * and "See in source" link, for the review page (which fetches it, so the page itself stays light)
+ * and the service worker's precache. Answer keys are in it, as they are in the quiz islands' props:
+ * grading happens in the browser.
+ */
+import type { APIRoute } from 'astro';
+import { getBank } from '../../data/bank.ts';
+import { getCourse } from '../../data/course.ts';
+import { islandQuestion } from '../../data/quiz.ts';
+import type { ReviewData } from '../../lib/study/data.ts';
+
+export const GET: APIRoute = async () => {
+  const [bank, course] = await Promise.all([getBank(), getCourse()]);
+  const base = import.meta.env.BASE_URL;
+  const questions = await Promise.all(
+    bank.map(async ({ question, hash, module }) => {
+      const island = await islandQuestion(question.id);
+      return {
+        question,
+        hash,
+        source: island?.source ?? `${base}sources/${question.lesson}/`,
+        lesson: question.lesson,
+        module: module?.id ?? 'other',
+        objective: question.objective,
+        type: question.type,
+      };
+    }),
+  );
+  const lessons: ReviewData['lessons'] = {};
+  for (const article of course.articles) {
+    const entry = course.lessons.get(article.id);
+    lessons[article.id] = {
+      title: entry?.data.title ?? article.title,
+      href: `${base}lessons/${article.id}/`,
+      objectives: Object.fromEntries((entry?.data.objectives ?? []).map((o) => [o.id, o.text])),
+    };
+  }
+  const modules = course.groups.map((group) => ({
+    id: group.module?.id ?? 'other',
+    title: group.module ? `Module ${group.module.order}: ${group.module.title}` : 'Other lessons',
+  }));
+  const data: ReviewData = { modules, lessons, questions };
+  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+};

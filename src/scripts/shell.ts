@@ -1,0 +1,99 @@
+/**
+ * The one script every page loads (from src/layouts/Base.astro), kept tiny:
+ * - the "Review (3)" count in the navigation, from the due summary the review
+ *   page stores (see src/lib/study/due.ts; no FSRS here);
+ * - the Search button and its shortcuts (`/`, Ctrl+K / ⌘K): the dialog code
+ *   (src/scripts/search.ts) and Pagefind load only when search is opened;
+ * - in the built site, the service worker registration after `load`, and the
+ *   "Update available — Reload" prompt when a new worker is waiting.
+ */
+import { DUE_SUMMARY_KEY, countDue, newestAttempts, parseDueSummary } from '../lib/study/due.ts';
+import { now } from '../lib/clock.ts';
+
+/** Event the review page dispatches on `window` after storing a new due summary. */
+const DUE_EVENT = 'eoc:due';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** " (3)" after "Review" when questions are due: the link reads "Review (3)". */
+function showDue(): void {
+  const badge = document.querySelector<HTMLElement>('[data-due-badge]');
+  if (!badge) return;
+  const due = countDue(parseDueSummary(read(DUE_SUMMARY_KEY)), newestAttempts(read('eoc:progress')), now());
+  badge.textContent = ` (${due})`;
+  badge.hidden = due === 0;
+}
+
+showDue();
+addEventListener('storage', showDue);
+addEventListener(DUE_EVENT, showDue);
+addEventListener('pageshow', showDue);
+
+const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
+let searchModule: Promise<typeof import('./search.ts')> | undefined;
+
+function openSearch(): void {
+  if (!searchButton) return;
+  searchModule ??= import('./search.ts');
+  void searchModule.then((search) => search.openSearch(searchButton));
+}
+
+function typing(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+searchButton?.addEventListener('click', openSearch);
+document.addEventListener('keydown', (event) => {
+  const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
+  const slash =
+    event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
+  if ((ctrlK || slash) && !document.querySelector('dialog[open]')) {
+    event.preventDefault();
+    openSearch();
+  }
+});
+
+function offerUpdate(waiting: ServiceWorker): void {
+  const prompt = document.querySelector<HTMLElement>('[data-update]');
+  const button = prompt?.querySelector('button');
+  if (!prompt || !button) return;
+  prompt.hidden = false;
+  button.onclick = () => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    waiting.postMessage('SKIP_WAITING');
+  };
+}
+
+function watch(registration: ServiceWorkerRegistration): void {
+  // A waiting worker is an update only when a worker already controls this page (not on a first install).
+  const check = (): void => {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+  };
+  check();
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') check();
+    });
+  });
+}
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = (): void => {
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`)
+      .then(watch)
+      .catch((error: unknown) => console.warn('[offline] service worker not registered', error));
+  };
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}
