@@ -106,3 +106,14 @@ test('the instructor bank shows every question with its key, filters, and offers
   await page.locator('#filters').getByLabel('Type').selectOption('');
   await expectNoAxeViolations(page);
 });
+
+test('opening a lesson is enough for "continue where you left off", without scrolling to the quiz', async ({
+  page,
+}) => {
+  const id = lessons[3]!;
+  await page.goto(`/lessons/${id}/`);
+  await expect(page.locator('.lesson astro-island').first()).not.toHaveAttribute('ssr');
+  await page.goto('/progress/');
+  const resume = page.getByRole('region', { name: 'Continue where you left off' }).getByRole('link');
+  await expect(resume).toHaveAttribute('href', `/lessons/${id}/`);
+});

@@ -121,3 +121,10 @@ test('the print stylesheet hides navigation', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('prose keeps the space between a word and the link that follows it', async ({ page }) => {
+  await page.goto('/about/');
+  await expect(page.locator('main')).toContainText('The question bank shows every question');
+  await page.goto('/sources/al-qaeda-turns-to-organised-crime/');
+  await expect(page.getByRole('complementary', { name: 'Content note' })).toContainText('Content note. This');
+});
