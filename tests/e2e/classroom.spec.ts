@@ -197,6 +197,12 @@ test('build → two students → review: regraded rows, a tampered file refused,
   await expect(page.locator('table.r-items tbody tr')).toHaveCount(picked.length);
   await expect(page.getByRole('img', { name: 'Histogram of scores' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The question bank now shows each assigned question's statistics from these submissions.
+  await page.goto('/instructor/');
+  await expect(page.locator('#stats-note')).toContainText('Statistics from 2 submissions');
+  for (const q of picked) await expect(page.locator(`[id="${q.id}"] .qstats`)).toContainText('facility');
+  await expect(page.locator('.qstats')).toHaveCount(picked.length);
 });
 
 test('the time limit warns, "I need more time" is recorded, and time-out hands the work in', async ({

@@ -273,15 +273,12 @@ describe('itemAnalysis: properties', () => {
 });
 
 describe('performance', () => {
-  it('analyses 1,000 students × 60 items quickly', () => {
+  // Speed is measured by `npm run bench`, not asserted here.
+  it('analyses the synthetic cohort of 1,000 students × 60 items that the bench uses', () => {
     const cohort = syntheticCohort(1000, 60, 'perf');
     const graded = gradeSubmissions(cohort.submissions, new Map(cohort.questions.map((q) => [q.id, q])));
-    const start = performance.now();
     const result = itemAnalysis(graded.matrix);
-    const elapsed = performance.now() - start;
     expect(result.items).toHaveLength(60);
-    // Generous for a slow CI machine; it takes a few tens of milliseconds here.
-    expect(elapsed).toBeLessThan(1000);
     // The synthetic model makes items agree with each other, so α is high.
     expect(result.test.cic).toBeGreaterThan(70);
   });

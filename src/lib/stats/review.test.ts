@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { withId } from '../assign/spec.ts';
 import { createSubmission, submissionToCode, submissionToJson } from '../submission/submission.ts';
 import type { GradebookRow } from './gradebook.ts';
-import { formatMinutes, histogram, importSubmissions, sortRows } from './review.ts';
+import {
+  describeItemStats,
+  formatMinutes,
+  histogram,
+  importSubmissions,
+  itemStatsSummary,
+  parseItemStatsSummary,
+  sortRows,
+} from './review.ts';
 
 const spec = (title: string) =>
   withId({
@@ -124,4 +132,27 @@ describe('formatMinutes', () => {
     [-1, '–'],
     [Number.NaN, '–'],
   ])('%d → %s', (minutes, text) => expect(formatMinutes(minutes)).toBe(text));
+});
+
+describe('item statistics for the bank browser', () => {
+  const items = [
+    { id: 'q1', facility: 62.4, discrimination: 31, efficiency: null, attempted: 18 },
+    { id: 'q2', facility: null, discrimination: null, efficiency: null, attempted: 0 },
+  ];
+
+  it('round-trips through storage and describes each item', () => {
+    const summary = itemStatsSummary(items, 'Week 1', 20, 1_700_000_000_000);
+    const back = parseItemStatsSummary(JSON.stringify(summary));
+    expect(back).toEqual(summary);
+    expect(describeItemStats(back!.items['q1']!)).toBe(
+      'facility 62% · discrimination 31% · efficiency – · answered by 18',
+    );
+  });
+
+  it.each([null, '', '{', '[]', '{"title":1}', '{"title":"x","students":1,"at":1,"items":null}'])(
+    'reads %j as nothing, without throwing',
+    (raw) => {
+      expect(parseItemStatsSummary(raw)).toBeNull();
+    },
+  );
 });

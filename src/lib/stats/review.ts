@@ -128,3 +128,71 @@ export function formatMinutes(minutes: number): string {
   const m = total % 60;
   return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
 }
+
+/** localStorage key under which the review page leaves item statistics for the bank browser. */
+export const ITEM_STATS_KEY = 'eoc:instructor:item-stats';
+
+/** What the bank browser shows next to each question once submissions have been loaded. */
+export interface ItemStatsSummary {
+  /** Assignment title the statistics come from. */
+  title: string;
+  /** Submissions counted (latest per student). */
+  students: number;
+  /** When they were loaded (ms epoch). */
+  at: number;
+  items: Record<
+    string,
+    { facility: number | null; discrimination: number | null; efficiency: number | null; attempted: number }
+  >;
+}
+
+/** The compact summary of an item analysis that the bank browser reads. */
+export function itemStatsSummary(
+  items: readonly {
+    id: string;
+    facility: number | null;
+    discrimination: number | null;
+    efficiency: number | null;
+    attempted: number;
+  }[],
+  title: string,
+  students: number,
+  at: number,
+): ItemStatsSummary {
+  return {
+    title,
+    students,
+    at,
+    items: Object.fromEntries(
+      items.map((i) => [
+        i.id,
+        {
+          facility: i.facility,
+          discrimination: i.discrimination,
+          efficiency: i.efficiency,
+          attempted: i.attempted,
+        },
+      ]),
+    ),
+  };
+}
+
+/** Reads a stored summary; anything malformed (or from another version) gives null, never a throw. */
+export function parseItemStatsSummary(raw: string | null): ItemStatsSummary | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<ItemStatsSummary>;
+    if (typeof value.title !== 'string' || typeof value.students !== 'number' || typeof value.at !== 'number')
+      return null;
+    if (typeof value.items !== 'object' || value.items === null) return null;
+    return value as ItemStatsSummary;
+  } catch {
+    return null;
+  }
+}
+
+/** "facility 62% · discrimination 31% · efficiency 48% · answered by 18", with "–" for undefined values. */
+export function describeItemStats(s: ItemStatsSummary['items'][string]): string {
+  const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v)}%`);
+  return `facility ${pct(s.facility)} · discrimination ${pct(s.discrimination)} · efficiency ${pct(s.efficiency)} · answered by ${s.attempted}`;
+}
