@@ -286,3 +286,18 @@ test.describe('offline and updates', () => {
     expect(after).toMatch(/\/sw\.js\?update=1$/);
   });
 });
+
+test('a module page lists its lessons and shows mastery per objective, without recording visits', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Secure communications' }).click();
+  await expect(page).toHaveURL(/\/modules\/secure-communications\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Secure communications');
+  await expect(page.getByRole('link', { name: 'Practise this objective' }).first()).toBeVisible();
+  await expect(page.getByTestId('mastery').first()).toHaveText('Not started');
+  await expectNoAxeViolations(page);
+  // Looking at a module is not opening its lessons.
+  const stored = await page.evaluate(() => localStorage.getItem('eoc:progress'));
+  expect(stored === null || !stored.includes('visitedAt')).toBe(true);
+});
