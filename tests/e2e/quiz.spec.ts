@@ -163,7 +163,9 @@ test('two tabs stay consistent', async ({ context }) => {
 });
 
 test('unreadable saved progress: the page works, says so, and keeps a backup', async ({ page }) => {
-  await page.goto(lessonPath);
+  // Corrupt the storage from a page that does not load the progress store, as it would be found on
+  // arrival; a lesson page's islands may already have read and rewritten it.
+  await page.goto('/about/');
   await page.evaluate(() => localStorage.setItem('eoc:progress', '{not json'));
   const section = await openQuiz(page);
   const notice = page.getByText(
