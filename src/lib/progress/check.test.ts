@@ -24,30 +24,11 @@ import {
   ProgressSchema,
   QuestionProgressSchema,
 } from './schema.ts';
+import { sameValue } from '../same-value.ts';
 
 const RUNS = { numRuns: 500 };
 // Property runs are many; give them room on a busy machine (the whole suite runs in parallel).
 const SLOW = 60_000;
-
-/**
- * The same value, structurally: same prototypes, same own keys in the same order, primitives equal
- * by Object.is. (toStrictEqual compares `constructor` properties by identity, which trips over
- * records keyed "constructor".)
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const keysA = Reflect.ownKeys(a);
-  const keysB = Reflect.ownKeys(b);
-  return (
-    keysA.length === keysB.length &&
-    keysA.every(
-      (key, i) =>
-        key === keysB[i] &&
-        sameValue((a as Record<PropertyKey, unknown>)[key], (b as Record<PropertyKey, unknown>)[key]),
-    )
-  );
-}
 
 /** Both validators agree on `value`: same verdict, same output, same issue paths and messages. */
 function agree<T>(check: (value: unknown) => CheckResult<T>, schema: z.ZodType, value: unknown): void {

@@ -11,10 +11,10 @@ import {
   cardFor,
   parseCard,
   ratingFor,
-  reviewCardSchema,
   scheduleAttempt,
   type StoredCard,
 } from './card.ts';
+import { reviewCardSchema } from './card-schema.ts';
 
 const T0 = Date.UTC(2025, 2, 10, 9, 0);
 

@@ -17,11 +17,11 @@
  * version of the question never leads to a wrong schedule. Scheduling is
  * deterministic (no fuzz), so replay and the incremental path agree.
  */
-import { z } from 'astro/zod';
 import { Rating, State, createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import type { QuestionType } from '../../questions/index.ts';
 import { CORRECT_THRESHOLD, attemptsFor } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';
+import { checkCard, type StoredCard } from './card-check.ts';
 
 export { Rating, State };
 
@@ -121,51 +121,21 @@ export function ratingFor(attempt: RatedAttempt, question: { type?: QuestionType
   return Rating.Good;
 }
 
-const epochMs = z.number().int().min(0);
-
-/** Fields of a stored review card; see `reviewCardSchema`. */
-const cardShape = {
-  /** Content hash of the question version these reviews were of. */
-  hash: z.string(),
-  /** When the question is next due (ms epoch). */
-  due: epochMs,
-  /** FSRS stability in days: the interval after which recall probability falls to 90 %. */
-  stability: z.number().min(0),
-  /** FSRS difficulty, 1 (easy) .. 10 (hard). */
-  difficulty: z.number().min(0),
-  /** Days between the last two reviews (ts-fsrs, deprecated there; kept for a lossless round trip). */
-  elapsed_days: z.number().min(0),
-  /** Days from the last review to `due`. */
-  scheduled_days: z.number().min(0),
-  /** Current (re)learning step; always 0 with short-term scheduling off. */
-  learning_steps: z.number().int().min(0),
-  /** Number of reviews that moved the schedule. */
-  reps: z.number().int().min(0),
-  /** Number of times a known question was forgotten (rated Again in Review state). */
-  lapses: z.number().int().min(0),
-  /** FSRS state: 0 New, 1 Learning, 2 Review, 3 Relearning. */
-  state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-  /** Time of the last review that moved the schedule (ms epoch); merge prefers the later one. */
-  last_review: epochMs,
-  /** Time of the newest attempt folded into this card, including retries that did not move it. */
-  seen: epochMs,
-};
+/*
+ * The stored card format is documented by the zod schema `reviewCardSchema`
+ * in card-schema.ts. It is deliberately not imported (nor re-exported) here:
+ * this module runs on the `/review/` page, and zod would add ~26 KB gzipped
+ * to its bundle. `parseCard` uses the zod-free mirror in card-check.ts, which
+ * card-check.test.ts keeps equal to the schema.
+ */
+export type { StoredCard, StoredState } from './card-check.ts';
 
 /**
- * A review card as stored in `progress.reviews[qid]`: ts-fsrs's `Card` with
- * dates as ms epoch numbers, plus the question hash it belongs to and the
- * newest attempt it has seen. Unknown fields are kept (loose object) so an
- * older build does not strip what a newer one added.
+ * The stored card if it is a valid card JSON (`reviewCardSchema` in
+ * card-schema.ts), else undefined (never throws). Unknown fields are kept.
  */
-export const reviewCardSchema = z.looseObject(cardShape);
-
-/** A stored review card (plain JSON; extra fields from a newer build may be present at run time). */
-export type StoredCard = z.output<z.ZodObject<typeof cardShape>>;
-
-/** The stored card if it is a valid card JSON, else undefined (never throws). */
 export function parseCard(json: unknown): StoredCard | undefined {
-  const parsed = reviewCardSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  return checkCard(json);
 }
 
 function toFsrs(card: StoredCard): Card {
