@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 // Pagefind index and service worker, written after the build (see the module).
 import study from './src/integrations/study.ts';
+// `client:intent`: quiz islands hydrate on the learner's first use (see the module).
+import intent from './src/integrations/intent.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -12,5 +14,6 @@ export default defineConfig({
   // "made with\n<a>Build an assignment</a>" renders as "made withBuild an assignment". `true` keeps the
   // lossless whitespace collapsing of earlier versions, which is what prose written in HTML expects.
   compressHTML: true,
-  integrations: [mdx(), svelte(), study()],
+  // discloseVersion: no separate chunk announcing Svelte's version (one request fewer on a quiz's first use).
+  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), study()],
 });

@@ -1,11 +1,16 @@
 /**
  * Browser figures for `npm run bench` (Chromium through playwright-core; /usr/bin/chromium unless
  * CHROMIUM_PATH is set), against dist/ served by a tiny static server that gzips like a real host:
- * - the gzipped JS a lesson page loads before any interaction, counting everything hydrated on
- *   `client:visible` / `client:idle` (the page is scrolled to the bottom first), from the page's
- *   own network requests — and, for comparison, the JS loaded before any scrolling;
- * - the time from clicking "Check answer" to the feedback appearing in the status region, measured
- *   in the page with performance.now() and a MutationObserver (median of 20 runs).
+ * - the gzipped JS a lesson page loads before any interaction: on load, and after scrolling to the
+ *   bottom and waiting for idle (scrolling is not an interaction; anything hydrated on
+ *   `client:visible` / `client:idle` counts), from the page's own network requests, plus the
+ *   scripts inlined in the HTML;
+ * - the first answer on a fresh page: the quiz code loads when the learner first touches a
+ *   question (`client:intent`), so this is the JS that loads then, and the time from clicking
+ *   "Check answer" (right after choosing an option, without waiting) to the feedback;
+ * - the time from clicking "Check answer" to the feedback appearing in the status region once the
+ *   island is live, measured in the page with performance.now() and a MutationObserver (median of
+ *   20 runs).
  * Prints figures; asserts nothing.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -84,6 +89,53 @@ async function scrollToBottom(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/** Gzipped bytes of the inline <script> elements in the page's HTML (island loader, directives). */
+async function inlineScriptBytes(page: Page): Promise<number> {
+  const texts = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? ''),
+  );
+  return texts.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
+}
+
+/**
+ * A learner's first answer on a fresh page: choose an option and click "Check answer" at once.
+ * Returns ms from that click to the verdict (the quiz code loads and hydrates in between).
+ */
+async function firstAnswer(page: Page): Promise<number> {
+  const card = page.locator('section.lesson-quiz fieldset[data-type="single"]').first();
+  await card.scrollIntoViewIfNeeded();
+  const qid = await card.getAttribute('data-qid');
+  await page.evaluate((id) => {
+    const w = window as unknown as { benchStart?: number; benchEnd?: number };
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element).closest('button');
+        if (button?.textContent?.trim() === 'Check answer') w.benchStart ??= performance.now();
+      },
+      true,
+    );
+    const section = document.querySelector('section.lesson-quiz');
+    if (!section) throw new Error('no lesson quiz');
+    const observer = new MutationObserver(() => {
+      if (section.querySelector(`fieldset[data-qid="${id}"] .q-verdict`)) {
+        w.benchEnd = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(section, { childList: true, subtree: true, characterData: true });
+  }, qid);
+  await card.getByRole('radio').first().click();
+  await card.getByRole('button', { name: 'Check answer' }).click();
+  await page.waitForFunction(() => (window as unknown as { benchEnd?: number }).benchEnd !== undefined);
+  const ms = await page.evaluate(() => {
+    const w = window as unknown as { benchStart?: number; benchEnd?: number };
+    return (w.benchEnd ?? 0) - (w.benchStart ?? 0);
+  });
+  await card.getByRole('button', { name: 'Try again' }).click();
+  return ms;
+}
+
 /** Median ms from clicking "Check answer" to the status region showing the verdict. */
 async function checkToFeedback(page: Page, runs: number): Promise<{ median: number; all: number[] }> {
   const card = page.locator('section.lesson-quiz fieldset[data-type="single"]').first();
@@ -142,10 +194,34 @@ export async function browserBench(dist: string, page: string): Promise<void> {
     const onLoad = await scripts();
     await scrollToBottom(tab);
     const afterScroll = await scripts();
+    const inline = await inlineScriptBytes(tab);
     console.log(`\nIn Chromium (${page}):`);
     console.log(`  JS transferred (gzip) on load, before scrolling: ${kb(onLoad)}`);
     console.log(
-      `  JS transferred (gzip) after scrolling to the bottom (all islands hydrated): ${kb(afterScroll)} (budget 25 KB)`,
+      `  JS before any interaction (gzip; scrolled to the bottom, idle): ${kb(afterScroll)} in files + ${kb(inline)} inline in the HTML = ${kb(afterScroll + inline)} (budget 25 KB)`,
+    );
+    const first = await firstAnswer(tab);
+    await tab.waitForLoadState('networkidle');
+    const afterFirst = await scripts();
+    console.log(
+      `  First answer on a fresh page: the quiz code loads (${kb(afterFirst - afterScroll)} more JS, ${kb(afterFirst)} in files in all); "Check answer" → feedback ${first.toFixed(0)} ms including that load (local server)`,
+    );
+    // The same first answer on a slow phone link (DevTools' "Slow 4G": 1.6 Mbit/s down, 150 ms RTT).
+    const slow = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const slowTab = await slow.newPage();
+    const cdp = await slow.newCDPSession(slowTab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    await slowTab.goto(url, { waitUntil: 'networkidle' });
+    const slowFirst = await firstAnswer(slowTab);
+    await slow.close();
+    console.log(
+      `  The same on a slow phone link (1.6 Mbit/s, 150 ms RTT): "Check answer" → feedback ${slowFirst.toFixed(0)} ms, the quiz code loading meanwhile (it starts loading when the learner touches the question)`,
     );
     const { median, all } = await checkToFeedback(tab, 20);
     console.log(

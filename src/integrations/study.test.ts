@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Script, createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { toClassicScript } from './study.ts';
+import { shellScripts, toClassicScript } from './study.ts';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
 describe('toClassicScript', () => {
   it('turns the offline rules and the worker into one classic script that runs', () => {
     const code = [
-      'const VERSION = "v1"; const PRECACHE = ["/"];',
+      'const VERSION = "v1"; const PRECACHE = ["/"]; const APP = [];',
       toClassicScript(read('../lib/offline/strategy.ts'), 'strategy.ts'),
       toClassicScript(read('../offline/sw.ts'), 'sw.ts'),
     ].join('\n');
@@ -37,5 +39,40 @@ describe('toClassicScript', () => {
 
   it('reports code that does not compile', () => {
     expect(() => toClassicScript('const = ;', 'bad.ts')).toThrow(/cannot compile bad\.ts/);
+  });
+});
+
+describe('shellScripts', () => {
+  it("follows the shell pages' module scripts through static imports, not dynamic ones or island code", () => {
+    const out = mkdtempSync(join(tmpdir(), 'eoc-shell-'));
+    const put = (path: string, text: string): void => {
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), text);
+    };
+    try {
+      put(
+        'index.html',
+        '<script type="module" src="/_astro/site.1.js"></script><astro-island component-url="/_astro/Quiz.2.js">',
+      );
+      put('review/index.html', '<script type="module" src="/_astro/site.1.js"></script>');
+      put('lessons/x/index.html', '<script type="module" src="/_astro/lesson-only.3.js"></script>');
+      put(
+        '_astro/site.1.js',
+        'import{a as b}from"./due.4.js";import"./side.5.js";const s=()=>import("./search.6.js");',
+      );
+      put('_astro/due.4.js', 'import{c}from"./clock.7.js";export{c as a};');
+      put('_astro/side.5.js', '');
+      put('_astro/clock.7.js', 'export const c=1;');
+      put('_astro/search.6.js', '');
+      put('_astro/Quiz.2.js', '');
+      expect(shellScripts(out)).toEqual([
+        '/_astro/clock.7.js',
+        '/_astro/due.4.js',
+        '/_astro/side.5.js',
+        '/_astro/site.1.js',
+      ]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

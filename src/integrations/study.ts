@@ -5,7 +5,8 @@
  * 2. the service worker `<out>/sw.js` is written: the offline rules
  *    (src/lib/offline/strategy.ts) and the worker (src/offline/sw.ts),
  *    type-stripped with TypeScript and joined into one classic script, with
- *    this build's version and precache list at the top.
+ *    this build's version and its two precache lists (shell at install, app
+ *    when a page asks) at the top.
  * The version is a hash of every precached file, so any change to the shell
  * installs a new worker (and shows the "Update available" prompt).
  */
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import ts from 'typescript';
 import * as pagefind from 'pagefind';
-import { precacheList } from '../lib/offline/strategy.ts';
+import { SHELL_ROUTES, precacheList } from '../lib/offline/strategy.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -45,12 +46,40 @@ export function toClassicScript(code: string, fileName: string): string {
     .replace(/^export\s+(?=(async\s+)?(function|const|let|class)\b)/gm, '');
 }
 
-/** Write `<out>/sw.js`; returns the version and how many URLs it precaches. */
-export function writeServiceWorker(out: string): { version: string; precache: number } {
+/**
+ * The scripts the shell pages run at once: their `<script type="module" src>` files and, through
+ * static `import … from "./x.js"` statements, everything those load (dynamic `import()`, like the
+ * search dialog's, is left out: it loads only when used). Paths like `/_astro/x.js`.
+ */
+export function shellScripts(out: string): string[] {
+  const found = new Set<string>();
+  const visit = (url: string): void => {
+    if (found.has(url) || !/^\/_astro\/[^/]+\.js$/.test(url)) return;
+    found.add(url);
+    const code = readFileSync(join(out, url), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) {
+      visit(`/_astro/${(spec ?? '').slice(2)}`);
+    }
+  };
+  for (const route of SHELL_ROUTES) {
+    let html: string;
+    try {
+      html = readFileSync(join(out, route, 'index.html'), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, src] of html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g))
+      visit(src ?? '');
+  }
+  return [...found].sort();
+}
+
+/** Write `<out>/sw.js`; returns the version and how many URLs it precaches at install and later. */
+export function writeServiceWorker(out: string): { version: string; precache: number; app: number } {
   const files = listFiles(out);
-  const precache = precacheList(files);
+  const { shell, app } = precacheList(files, shellScripts(out));
   const hash = createHash('sha256');
-  for (const url of precache) {
+  for (const url of [...shell, ...app]) {
     const file = url.endsWith('/') ? `${url}index.html` : url;
     hash.update(url).update(readFileSync(join(out, file)));
   }
@@ -61,12 +90,13 @@ export function writeServiceWorker(out: string): { version: string; precache: nu
   const script = [
     '/* Extremism Online service worker, generated at build by src/integrations/study.ts. */',
     `const VERSION = ${JSON.stringify(version)};`,
-    `const PRECACHE = ${JSON.stringify(precache)};`,
+    `const PRECACHE = ${JSON.stringify(shell)};`,
+    `const APP = ${JSON.stringify(app)};`,
     toClassicScript(strategy, 'strategy.ts'),
     toClassicScript(worker, 'sw.ts'),
   ].join('\n');
   writeFileSync(join(out, 'sw.js'), script);
-  return { version, precache: precache.length };
+  return { version, precache: shell.length, app: app.length };
 }
 
 /** Index `<out>` with Pagefind into `<out>/pagefind/`; returns the number of pages indexed. */
@@ -93,8 +123,10 @@ export default function study(): AstroIntegration {
         const out = fileURLToPath(dir);
         const pages = await buildSearchIndex(out);
         logger.info(`Pagefind indexed ${pages} pages`);
-        const { version, precache } = writeServiceWorker(out);
-        logger.info(`sw.js ${version}: ${precache} URLs precached`);
+        const { version, precache, app } = writeServiceWorker(out);
+        logger.info(
+          `sw.js ${version}: ${precache} URLs precached at install, ${app} more once a quiz is used`,
+        );
       },
     },
   };

@@ -7,12 +7,24 @@
  * install: precache this build's shell (no skipWaiting: a new worker waits
  * until the page's "Reload" button posts SKIP_WAITING, so a page never runs
  * against assets from two builds). activate: delete older shells, claim
- * clients. fetch: see the strategy table in strategy.ts.
+ * clients. message PRECACHE_APP: add this build's app files (the quiz code and
+ * review data) to the shell cache, fetching only those not there yet. fetch:
+ * see the strategy table in strategy.ts.
  */
-import { OFFLINE_URL, cacheKey, cacheNames, staleCaches, strategyFor } from '../lib/offline/strategy.ts';
+import {
+  OFFLINE_URL,
+  PRECACHE_APP,
+  cacheKey,
+  cacheNames,
+  staleCaches,
+  strategyFor,
+} from '../lib/offline/strategy.ts';
 
 declare const VERSION: string;
+/** The shell, cached at install. */
 declare const PRECACHE: string[];
+/** The quiz, review and progress code, cached when a page posts PRECACHE_APP. */
+declare const APP: string[];
 
 /** The parts of the service worker global scope used here (the project's types are the DOM's). */
 interface WorkerScope {
@@ -47,8 +59,24 @@ worker.addEventListener('activate', (event) => {
   );
 });
 
+/** Cache the app files this build's shell cache lacks (a file already in the assets cache is copied). */
+async function precacheApp(): Promise<void> {
+  const shell = await caches.open(names.shell);
+  const assets = await caches.open(names.assets);
+  for (const url of APP) {
+    const key = cacheKey(new URL(url, worker.location.origin).href);
+    if (await shell.match(key)) continue;
+    const copy = await assets.match(key);
+    if (copy) await shell.put(key, copy);
+    else await shell.add(url);
+  }
+}
+
 worker.addEventListener('message', (event) => {
   if (event.data === 'SKIP_WAITING') void worker.skipWaiting();
+  else if (event.data === PRECACHE_APP) {
+    (event as MessageEvent & ExtendableEvent).waitUntil(precacheApp().catch(() => undefined));
+  }
 });
 
 /** From `cacheName`, else from this build's shell. */

@@ -34,6 +34,10 @@ const ENTRIES = [
   'src/components/quiz/Check.svelte',
   'src/components/quiz/Quiz.svelte',
   'src/components/progress/Dashboard.svelte',
+  'src/components/review/Review.svelte',
+  'src/components/review/Mastery.svelte',
+  'src/scripts/intent.ts',
+  'src/scripts/shell.ts',
 ];
 
 describe('zod-free client modules', () => {

@@ -5,10 +5,14 @@
  * - the Search button and its shortcuts (`/`, Ctrl+K / ⌘K): the dialog code
  *   (src/scripts/search.ts) and Pagefind load only when search is opened;
  * - in the built site, the service worker registration after `load`, and the
- *   "Update available — Reload" prompt when a new worker is waiting.
+ *   "Update available — Reload" prompt when a new worker is waiting;
+ * - on a lesson page, a note of the visit for "continue where you left off"
+ *   (folded into progress by the store later, see src/lib/progress/keys.ts).
  */
 import { DUE_SUMMARY_KEY, countDue, newestAttempts, parseDueSummary } from '../lib/study/due.ts';
 import { now } from '../lib/clock.ts';
+import { PROGRESS_KEY, VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
+import { cacheAppForOffline } from './precache.ts';
 
 /** Event the review page dispatches on `window` after storing a new due summary. */
 const DUE_EVENT = 'eoc:due';
@@ -25,11 +29,28 @@ function read(key: string): string | null {
 function showDue(): void {
   const badge = document.querySelector<HTMLElement>('[data-due-badge]');
   if (!badge) return;
-  const due = countDue(parseDueSummary(read(DUE_SUMMARY_KEY)), newestAttempts(read('eoc:progress')), now());
+  const due = countDue(parseDueSummary(read(DUE_SUMMARY_KEY)), newestAttempts(read(PROGRESS_KEY)), now());
   badge.textContent = ` (${due})`;
   badge.hidden = due === 0;
 }
 
+/**
+ * On a lesson page, note the visit for "continue where you left off" at once, without loading the
+ * progress store (the quiz islands load it only when the learner starts answering); the store
+ * folds the note into the progress document when it next loads (src/lib/progress/keys.ts).
+ */
+function noteVisit(): void {
+  const lesson = document.querySelector<HTMLElement>('article[data-lesson]')?.dataset.lesson;
+  if (!lesson) return;
+  const key = `${VISIT_PREFIX}${lesson}`;
+  try {
+    localStorage.setItem(key, addVisit(localStorage.getItem(key), now()));
+  } catch {
+    // No storage: the islands say so when the learner answers; a visit is not worth a warning.
+  }
+}
+
+noteVisit();
 showDue();
 addEventListener('storage', showDue);
 addEventListener(DUE_EVENT, showDue);
@@ -93,6 +114,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       .register(`${import.meta.env.BASE_URL}sw.js`)
       .then(watch)
       .catch((error: unknown) => console.warn('[offline] service worker not registered', error));
+    // A learner who has used the quizzes gets them offline (again after an update, for the new build).
+    if (read(PROGRESS_KEY) !== null) cacheAppForOffline();
   };
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });

@@ -13,6 +13,7 @@ import { decodeProgress, encodeProgress } from '../lib/progress/codec.ts';
 import { parseProgressFile } from '../lib/progress/import.ts';
 import { emptyProgress, type Progress } from '../lib/progress/schema.ts';
 import { BACKUP_PREFIX, PROGRESS_KEY, createProgressStores, type ProgressStores } from './progress.ts';
+import { VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
 import {
   $storageStatus,
   createSafeStorage,
@@ -98,6 +99,24 @@ describe('$progress', () => {
       readAt: T0 + 10,
     });
     expect($progress.get().updatedAt).toBe(T0 + 20);
+  });
+
+  it('takes in the visits the page shell noted without the store, once, and drops the notes', () => {
+    const first = load();
+    first.markVisited('mali');
+    setTestStorageKey(`${VISIT_PREFIX}mali`, addVisit(addVisit(null, T0 - 50), T0 + 50));
+    setTestStorageKey(`${VISIT_PREFIX}malta`, addVisit(null, T0 + 5));
+    setTestStorageKey(`${VISIT_PREFIX}bad`, 'garbage');
+    const { $progress } = load();
+    expect($progress.get().lessons).toEqual({
+      mali: { visitedAt: T0 - 50, lastVisitedAt: T0 + 50 },
+      malta: { visitedAt: T0 + 5, lastVisitedAt: T0 + 5 },
+    });
+    expect(Object.keys(getTestStorage()).filter((key) => key.startsWith(VISIT_PREFIX))).toEqual([
+      `${VISIT_PREFIX}bad`,
+    ]);
+    // Stored, not just in memory: the next load sees the same lessons.
+    expect(load().$progress.get().lessons).toEqual($progress.get().lessons);
   });
 
   it('resetLesson removes that lesson attempts and drafts only', () => {

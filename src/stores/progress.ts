@@ -32,12 +32,15 @@ import type { Progress } from '../lib/progress/schema.ts';
 // Importing storage.ts installs the safe engine (in browsers) before the stores below exist.
 import { safeStorage } from './storage.ts';
 
-/** localStorage key of the progress document. */
-export const PROGRESS_KEY = 'eoc:progress';
-/** Prefix of backup copies of unreadable progress; the suffix is the ms timestamp. */
-export const BACKUP_PREFIX = 'eoc:progress:backup:';
-/** Prefix of draft answers, one key per question: `eoc:drafts:<qid>`. */
-export const DRAFTS_PREFIX = 'eoc:drafts:';
+import {
+  BACKUP_PREFIX,
+  DRAFTS_PREFIX,
+  PROGRESS_KEY,
+  VISIT_PREFIX,
+  pendingVisits,
+} from '../lib/progress/keys.ts';
+
+export { BACKUP_PREFIX, DRAFTS_PREFIX, PROGRESS_KEY };
 
 /** Optional details of an attempt. */
 export interface AttemptMeta {
@@ -171,6 +174,40 @@ export function createProgressStores(storage: PersistentStore) {
 
   function dismissProgressNotice(): void {
     $progressNotice.set(undefined);
+  }
+
+  /**
+   * Fold the lesson visits the page shell recorded without this store (src/scripts/shell.ts) into
+   * the document, then drop their keys. Merging is idempotent, so two tabs doing it at once agree.
+   */
+  function absorbVisits(): void {
+    let visits: ReturnType<typeof pendingVisits>;
+    try {
+      visits = pendingVisits(Object.entries(storage));
+    } catch {
+      return;
+    }
+    if (visits.length === 0) return;
+    let state = $progress.get();
+    for (const [lesson, { first, last }] of visits) {
+      state = visitLesson(visitLesson(state, lesson, first), lesson, last);
+    }
+    $progress.set(state);
+    for (const [lesson] of visits) {
+      try {
+        delete storage[`${VISIT_PREFIX}${lesson}`];
+      } catch {
+        // Left behind, it is folded in again next time: merging the same visit changes nothing.
+      }
+    }
+  }
+
+  absorbVisits();
+  // A lesson opened in another tab while this one is open (the Progress page, say).
+  if (typeof window !== 'undefined') {
+    addEventListener('storage', (event) => {
+      if (event.key?.startsWith(VISIT_PREFIX)) absorbVisits();
+    });
   }
 
   return {

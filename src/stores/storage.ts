@@ -18,6 +18,7 @@
  */
 import { atom, type WritableAtom } from 'nanostores';
 import { setPersistentEngine, windowPersistentEvents, type PersistentStore } from '@nanostores/persistent';
+import { canStore } from '../lib/progress/keys.ts';
 
 /** 'ok': writes reach localStorage. 'memory': at least one key lives only in this tab's memory. */
 export type StorageStatus = 'ok' | 'memory';
@@ -33,22 +34,13 @@ export interface StorageBackend {
   removeItem(key: string): void;
 }
 
-const PROBE_KEY = 'eoc:storage-probe';
-
 /**
  * The backend if it really works: reading `localStorage` can itself throw,
  * and Safari's old private mode exposed one whose `setItem` always threw.
  */
 export function probeStorage(get: () => StorageBackend | undefined): StorageBackend | undefined {
-  try {
-    const backend = get();
-    if (!backend) return undefined;
-    backend.setItem(PROBE_KEY, PROBE_KEY);
-    backend.removeItem(PROBE_KEY);
-    return backend;
-  } catch {
-    return undefined;
-  }
+  let backend: StorageBackend | undefined;
+  return canStore(() => (backend = get())) ? backend : undefined;
 }
 
 /**

@@ -24,12 +24,11 @@ const single = firstOfType('single');
 const lesson = single.lesson;
 const lessonPath = `/lessons/${lesson}/`;
 
-/** Open a lesson and wait for its quiz island to hydrate. */
+/** Open a lesson and scroll to its quiz (not waiting for the island: answering starts it). */
 async function openQuiz(page: Page, path = lessonPath): Promise<Locator> {
   await page.goto(path);
   const section = page.locator('section.lesson-quiz');
   await section.scrollIntoViewIfNeeded();
-  await expect(section.locator('astro-island')).not.toHaveAttribute('ssr');
   return section;
 }
 
@@ -160,6 +159,56 @@ test('two tabs stay consistent', async ({ context }) => {
   await answerWithKeyboard(a, cardIn(sectionA, single.id), single);
   await expect(cardIn(sectionB, single.id).locator('.q-last')).toHaveText(/^Last time: correct/);
   await expect(sectionB.getByText(/^1 of \d+ answered$/)).toBeVisible();
+});
+
+test.describe('before the quiz code has loaded', () => {
+  // Page requests only: a service worker would fetch the island code itself, out of page.route's reach.
+  test.use({ serviceWorkers: 'block' });
+  test('a reader loads no quiz code; answering before it arrives loses nothing', async ({ page }) => {
+    const text = bank.find((b) => b.lesson === lesson && b.type === 'text');
+    test.skip(!text, 'no text question in this lesson');
+    // Scripts after the page shell arrive 1.5 s late, like a slow phone network.
+    let slow = false;
+    const scripts: string[] = [];
+    await page.route(/\/_astro\/.+\.js$/, async (route) => {
+      scripts.push(new URL(route.request().url()).pathname);
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(lessonPath);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    const islands = page.locator('astro-island');
+    expect(await islands.count()).toBeGreaterThan(1);
+    await expect(page.locator('astro-island:not([ssr])')).toHaveCount(0);
+    const islandCode = await islands.evaluateAll((els) =>
+      els.flatMap((el) => [el.getAttribute('component-url'), el.getAttribute('renderer-url')]),
+    );
+    expect(islandCode.length).toBeGreaterThan(0);
+    expect(scripts.filter((path) => islandCode.includes(path))).toEqual([]);
+
+    slow = true;
+    const section = page.locator('section.lesson-quiz');
+    const card = cardIn(section, single.id);
+    const key = await card
+      .getByRole('radio')
+      .evaluateAll(
+        (els, answer) => els.findIndex((el) => (el as HTMLInputElement).value === answer),
+        String(single.answer),
+      );
+    await card.getByRole('radio').nth(key).check();
+    await cardIn(section, text!.id)
+      .getByRole('textbox')
+      .fill(text!.accept?.[0] ?? '');
+    await card.getByRole('button', { name: 'Check answer' }).click();
+    await expect(section.locator('astro-island')).toHaveAttribute('ssr');
+    // The code arrives; the choice, the typed answer and the click are all taken up.
+    await expect(card.locator('.q-verdict')).toHaveText(/Correct$/, { timeout: 15_000 });
+    await cardIn(section, text!.id).getByRole('button', { name: 'Check answer' }).click();
+    await expect(cardIn(section, text!.id).locator('.q-verdict')).toHaveText(/Correct$/);
+    await expect(section.getByText(/^2 of \d+ answered$/)).toBeVisible();
+  });
 });
 
 test('unreadable saved progress: the page works, says so, and keeps a backup', async ({ page }) => {
@@ -320,6 +369,8 @@ test.describe('without JavaScript', () => {
     const withJs = await browser.newContext({ javaScriptEnabled: true });
     const js = await withJs.newPage();
     const section = await openQuiz(js);
+    await cardIn(section, single.id).getByRole('radio').first().focus();
+    await expect(section.locator('astro-island')).not.toHaveAttribute('ssr');
     expect(await cardIn(section, single.id).locator('label').allInnerTexts()).toEqual(labels);
     await withJs.close();
 

@@ -36,11 +36,10 @@ const START = new Date('2025-03-03T09:00:00Z');
 const modules = parse(readFileSync('content/modules.yaml', 'utf8')) as { id: string; lessons: string[] }[];
 const moduleOf = (lesson: string): string => modules.find((m) => m.lessons.includes(lesson))?.id ?? 'other';
 
-/** The question's card in the lesson quiz, once the island has hydrated. */
+/** The question's card in the lesson quiz (not waiting for the island: answering starts it). */
 async function quizCard(page: Page, id: string) {
   const section = page.locator('section.lesson-quiz');
   await section.scrollIntoViewIfNeeded();
-  await expect(section.locator('astro-island')).not.toHaveAttribute('ssr');
   return section.locator(`fieldset[data-qid="${id}"]`);
 }
 
@@ -50,6 +49,8 @@ async function choose(card: ReturnType<Page['locator']>, right: boolean): Promis
   const index = values.findIndex((v) => (v === String(single!.answer)) === right);
   await radios.nth(index).check();
   await card.getByRole('button', { name: 'Check answer' }).click();
+  // As a learner would, wait for the feedback (the quiz code may still be loading when they click).
+  await expect(card.locator('.q-verdict')).toBeVisible();
 }
 
 test('a question missed in a lesson is due in Review a day later, and leaves once answered right', async ({
@@ -233,6 +234,18 @@ test.describe('offline and updates', () => {
     });
   }
 
+  /** Whether this build's shell cache holds the quiz code (the app tier of the precache). */
+  function quizCodeCached(page: Page): Promise<boolean> {
+    return page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('eoc-shell-')) continue;
+        const keys = await (await caches.open(name)).keys();
+        if (keys.some((request) => /\/_astro\/QuestionCard\.[^/]+\.js$/.test(request.url))) return true;
+      }
+      return false;
+    });
+  }
+
   test('after one online visit a lesson opens with the network off; unknown pages get the offline page', async ({
     page,
     context,
@@ -242,7 +255,10 @@ test.describe('offline and updates', () => {
     await page.goto(lessonPath);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const title = await page.getByRole('heading', { level: 1 }).textContent();
-    await page.waitForLoadState('networkidle');
+    // Using a quiz once online is what makes the quiz code available offline.
+    await choose(await quizCard(page, single.id), false);
+    await expect(page.locator(`fieldset[data-qid="${single.id}"] .q-verdict`)).toBeVisible();
+    await expect.poll(() => quizCodeCached(page), { timeout: 15_000 }).toBe(true);
 
     await context.setOffline(true);
     try {
@@ -256,6 +272,27 @@ test.describe('offline and updates', () => {
       const other = [...built].find((id) => id !== single.lesson);
       await page.goto(`/sources/${other}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are offline');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  test('offline before any quiz was used online, a question says why it cannot load, and keeps the choice', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(lessonPath);
+    await controlled(page);
+    await page.reload();
+    expect(await quizCodeCached(page)).toBe(false);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      const card = await quizCard(page, single.id);
+      await card.getByRole('radio').first().check();
+      await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toBeVisible();
+      await expect(card.getByRole('radio').first()).toBeChecked();
+      await expectNoAxeViolations(page);
     } finally {
       await context.setOffline(false);
     }

@@ -88,6 +88,7 @@ describe('precacheList', () => {
     'sources/mali/index.html',
     'instructor/index.html',
     '_astro/Quiz.abc.js',
+    '_astro/Base.site.js',
     '_astro/Base.def.css',
     '_astro/font.woff2',
     'pagefind/pagefind.js',
@@ -97,11 +98,11 @@ describe('precacheList', () => {
     'sw.js',
   ];
 
-  it('lists the shell pages that exist, build CSS/JS, icons and shell files; no lessons, instructor or search', () => {
-    expect(precacheList(files)).toEqual([
+  it('puts the shell pages, CSS, icons, shell files and the site script in the shell; no lessons, instructor or search', () => {
+    expect(precacheList(files, ['_astro/Base.site.js']).shell).toEqual([
       '/',
       '/_astro/Base.def.css',
-      '/_astro/Quiz.abc.js',
+      '/_astro/Base.site.js',
       '/about/',
       '/favicon.svg',
       '/glossary/',
@@ -110,11 +111,22 @@ describe('precacheList', () => {
       OFFLINE_URL,
       '/progress/',
       '/review/',
+    ]);
+  });
+
+  it('leaves the quiz code and the review data to the app tier', () => {
+    expect(precacheList(files, ['_astro/Base.site.js']).app).toEqual([
+      '/_astro/Quiz.abc.js',
       '/review/questions.json',
     ]);
   });
 
   it('ignores leading slashes and duplicates', () => {
-    expect(precacheList(['/index.html', 'index.html', '/_astro/a.js'])).toEqual(['/', '/_astro/a.js']);
+    expect(
+      precacheList(['/index.html', 'index.html', '/_astro/a.js', '_astro/b.js'], ['/_astro/b.js']),
+    ).toEqual({
+      shell: ['/', '/_astro/b.js'],
+      app: ['/_astro/a.js'],
+    });
   });
 });

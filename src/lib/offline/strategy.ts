@@ -15,7 +15,8 @@
  *
  * A page that is neither cached nor reachable gets the offline page
  * (`OFFLINE_URL`, precached). Shell pages are precached with the build, so
- * they also answer offline on a first visit to them.
+ * they also answer offline on a first visit to them. The quiz code is cached
+ * once the learner starts using a quiz (the `app` tier of `precacheList`).
  */
 
 /** Every cache this site creates starts with this, so activation can delete ours and only ours. */
@@ -36,11 +37,10 @@ export const SHELL_ROUTES: readonly string[] = [
 ];
 
 /** Non-page files of the shell, precached when the build has them. */
-export const SHELL_FILES: readonly string[] = [
-  '/review/questions.json',
-  '/manifest.webmanifest',
-  '/favicon.svg',
-];
+export const SHELL_FILES: readonly string[] = ['/manifest.webmanifest', '/favicon.svg'];
+
+/** Data files cached with the app tier (see `precacheList`), when the build has them. */
+export const APP_FILES: readonly string[] = ['/review/questions.json'];
 
 export type Strategy = 'network-only' | 'cache-first' | 'stale-while-revalidate';
 
@@ -120,19 +120,34 @@ export function cacheKey(url: string): string {
 }
 
 /**
- * The URLs to precache, from the built site's file list (paths relative to
- * the output folder, `/` separators): the shell pages and files that exist,
- * every CSS and JS file under `_astro/`, and the icons. Sorted, no duplicates.
- * Instructor-only assets are included too: telling them apart would need
- * the build graph, and they are small.
+ * What the worker caches ahead of use, from the built site's file list (paths relative to the
+ * output folder, `/` separators), in two tiers. Sorted, no duplicates.
+ * - `shell`, at install, on a learner's first visit: the shell pages that exist, the shell files
+ *   except the review data, every CSS file under `_astro/`, the icons, and `shellScripts` (the
+ *   site script every page runs, with its static imports). Kept small on purpose: it is fetched
+ *   without the learner asking, so it counts against the lesson page's budget.
+ * - `app`, when a page posts `PRECACHE_APP` (the learner started using a quiz, or has progress):
+ *   every other JS file under `_astro/` and the review data, so that quizzes, `/review/` and
+ *   `/progress/` work offline from then on. Instructor-only assets are included too: telling them
+ *   apart would need the build graph, and they are small.
  */
-export function precacheList(files: readonly string[]): string[] {
+export function precacheList(
+  files: readonly string[],
+  shellScripts: readonly string[] = [],
+): { shell: string[]; app: string[] } {
   const have = new Set(files.map((file) => `/${file.replace(/^\/+/, '')}`));
-  const urls = new Set<string>();
-  for (const route of SHELL_ROUTES) if (have.has(`${route}index.html`)) urls.add(route);
-  for (const file of SHELL_FILES) if (have.has(file)) urls.add(file);
+  const inShell = new Set(shellScripts.map((file) => `/${file.replace(/^\/+/, '')}`));
+  const shell = new Set<string>();
+  const app = new Set<string>();
+  for (const route of SHELL_ROUTES) if (have.has(`${route}index.html`)) shell.add(route);
+  for (const file of SHELL_FILES) if (have.has(file)) shell.add(file);
+  for (const file of APP_FILES) if (have.has(file)) app.add(file);
   for (const file of have) {
-    if (/^\/_astro\/[^/]+\.(js|css)$/.test(file) || /^\/icons\/[^/]+\.(png|svg)$/.test(file)) urls.add(file);
+    if (/^\/_astro\/[^/]+\.css$/.test(file) || /^\/icons\/[^/]+\.(png|svg)$/.test(file)) shell.add(file);
+    else if (/^\/_astro\/[^/]+\.js$/.test(file)) (inShell.has(file) ? shell : app).add(file);
   }
-  return [...urls].sort();
+  return { shell: [...shell].sort(), app: [...app].sort() };
 }
+
+/** The message a page posts to the worker to cache the `app` tier (see `precacheList`). */
+export const PRECACHE_APP = 'PRECACHE_APP';

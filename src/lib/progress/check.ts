@@ -14,19 +14,19 @@
  * expected number to be >=0`, `Invalid key in record`, and `Invalid input` for
  * a value that is not JSON), so `describeIssues` in codec.ts reads either.
  *
- * The document constants and `emptyProgress` live here, not in schema.ts,
- * so that importing them does not pull zod in; schema.ts re-exports them.
+ * The document constants (from keys.ts) and `emptyProgress` are exported
+ * here, not from schema.ts, so that importing them does not pull zod in;
+ * schema.ts re-exports them.
  */
 import type { z } from 'astro/zod';
+// The document's identity (kind, version, id rule) lives in keys.ts, which the page shell imports
+// without this checker; re-exported here for everything that validates documents.
+import { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId } from './keys.ts';
 import type { Attempt, LessonProgress, Progress, QuestionProgress } from './schema.ts';
 
+export { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId };
+
 type Json = z.core.util.JSONType;
-
-/** The `kind` marker that tells our documents apart from any other JSON. */
-export const PROGRESS_KIND = 'eoc-progress';
-
-/** The version this code writes. Older versions are migrated in codec.ts. */
-export const CURRENT_VERSION = 1;
 
 /**
  * Hash given to attempts migrated from the version-0 prototype, which did not
@@ -34,9 +34,6 @@ export const CURRENT_VERSION = 1;
  * attempts are kept but never counted against the current question.
  */
 export const UNKNOWN_HASH = 'unknown';
-
-/** Longest lesson or question id, in code points (zod measures strings in code points). */
-export const MAX_ID_LENGTH = 200;
 
 /** A fresh document for a learner with no history. */
 export function emptyProgress(): Progress {
@@ -48,13 +45,6 @@ export function emptyProgress(): Progress {
     reviews: {},
     updatedAt: 0,
   };
-}
-
-/** Same rule as `IdSchema`: 1–200 characters, and not `__proto__`. */
-export function isProgressId(id: unknown): id is string {
-  if (typeof id !== 'string' || id === '' || id === '__proto__') return false;
-  // A code point is one or two UTF-16 units: only a long string needs counting.
-  return id.length <= MAX_ID_LENGTH || [...id].length <= MAX_ID_LENGTH;
 }
 
 export type IssuePath = (string | number)[];

@@ -1,0 +1,125 @@
+/**
+ * Where progress lives in localStorage, and the two small questions the page asks of it before any
+ * quiz code has loaded (see src/scripts/intent.ts and src/scripts/shell.ts):
+ * - does this browser hold anything for these questions (so their islands should restore it now)?
+ * - record "the learner opened this lesson" without the progress store.
+ *
+ * A lesson visit is written as a pending visit under its own key; the progress store folds pending
+ * visits into the progress document the next time it loads (`pendingVisits` below), so the visit is
+ * in "continue where you left off", exports and merges like any other. Pure: storage is passed in.
+ */
+/** The `kind` marker that tells our documents apart from any other JSON. */
+export const PROGRESS_KIND = 'eoc-progress';
+
+/** The version this code writes. Older versions are migrated in codec.ts. */
+export const CURRENT_VERSION = 1;
+
+/** Longest lesson or question id, in code points (zod measures strings in code points). */
+export const MAX_ID_LENGTH = 200;
+
+/** Same rule as `IdSchema`: 1–200 characters, and not `__proto__`. */
+export function isProgressId(id: unknown): id is string {
+  if (typeof id !== 'string' || id === '' || id === '__proto__') return false;
+  // A code point is one or two UTF-16 units: only a long string needs counting.
+  return id.length <= MAX_ID_LENGTH || [...id].length <= MAX_ID_LENGTH;
+}
+
+/** localStorage key of the progress document. */
+export const PROGRESS_KEY = 'eoc:progress';
+/** Prefix of backup copies of unreadable progress; the suffix is the ms timestamp. */
+export const BACKUP_PREFIX = 'eoc:progress:backup:';
+/** Prefix of draft answers, one key per question: `eoc:drafts:<qid>`. */
+export const DRAFTS_PREFIX = 'eoc:drafts:';
+/** Prefix of pending lesson visits, one key per lesson: `eoc:visit:<lesson>` = `{"first":ms,"last":ms}`. */
+export const VISIT_PREFIX = 'eoc:visit:';
+
+/** Reads one localStorage key; may throw (storage disabled), which counts as "something to show". */
+export type Read = (key: string) => string | null;
+
+/**
+ * Whether the islands for `ids` have anything to show from this browser before the learner touches
+ * them: an attempt, a review card or a draft for one of the questions, stored progress this code
+ * cannot read as is (its notice must be shown), or storage that cannot be read at all (the
+ * "kept in memory" notice). False for a learner who has never answered any of them.
+ */
+export function hasSavedState(read: Read, ids: readonly string[]): boolean {
+  try {
+    const raw = read(PROGRESS_KEY);
+    if (raw !== null) {
+      if (!isCurrentDocument(raw)) return true;
+      if (ids.some((id) => raw.includes(JSON.stringify(id)))) return true;
+    }
+    return ids.some((id) => read(`${DRAFTS_PREFIX}${id}`) !== null);
+  } catch {
+    return true;
+  }
+}
+
+function isCurrentDocument(raw: string): boolean {
+  try {
+    const doc = JSON.parse(raw) as { kind?: unknown; version?: unknown } | null;
+    return (
+      typeof doc === 'object' && doc !== null && doc.kind === PROGRESS_KIND && doc.version === CURRENT_VERSION
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Key written and removed to find out whether storage accepts writes (as src/stores/storage.ts does). */
+export const PROBE_KEY = 'eoc:storage-probe';
+
+/** Whether `storage` takes writes: false when it is missing, blocked or full (progress then lives in memory). */
+export function canStore(storage: () => Pick<Storage, 'setItem' | 'removeItem'> | undefined): boolean {
+  try {
+    const backend = storage();
+    if (!backend) return false;
+    backend.setItem(PROBE_KEY, PROBE_KEY);
+    backend.removeItem(PROBE_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A pending visit: the first and the latest time the lesson was opened, in ms since the epoch. */
+export interface PendingVisit {
+  first: number;
+  last: number;
+}
+
+const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** Parse a pending visit; anything malformed is no visit (it is only a hint, never progress itself). */
+export function parseVisit(raw: string | null | undefined): PendingVisit | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<PendingVisit> | null;
+    if (!value || !isTime(value.first) || !isTime(value.last)) return undefined;
+    return { first: Math.min(value.first, value.last), last: Math.max(value.first, value.last) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pending visit after another visit at `at`: the first time is kept, the latest moves on. */
+export function addVisit(raw: string | null | undefined, at: number): string {
+  const t = Math.max(0, Math.floor(at));
+  const before = parseVisit(raw);
+  const visit = before
+    ? { first: Math.min(before.first, t), last: Math.max(before.last, t) }
+    : { first: t, last: t };
+  return JSON.stringify(visit);
+}
+
+/** The lesson ids and visits under `VISIT_PREFIX` in `entries` (key → raw value), malformed ones skipped. */
+export function pendingVisits(entries: Iterable<[string, string]>): [lesson: string, visit: PendingVisit][] {
+  const out: [string, PendingVisit][] = [];
+  for (const [key, raw] of entries) {
+    if (!key.startsWith(VISIT_PREFIX)) continue;
+    const visit = parseVisit(raw);
+    const lesson = key.slice(VISIT_PREFIX.length);
+    if (visit && isProgressId(lesson)) out.push([lesson, visit]);
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+/**
+ * `client:intent="<question ids>"`: a client directive (registered by src/integrations/intent.ts)
+ * that hydrates a quiz island when the learner starts using it, not when it scrolls into view.
+ *
+ * Why: the server already renders every question with native, readable controls, so a reader
+ * who is only reading needs no quiz code at all. A lesson page loads a few KB of script until
+ * the learner touches a question (pointer down, focus, a key, typing); then the Svelte runtime,
+ * the progress store and the quiz code load once, and every island on the page hydrates.
+ *
+ * Islands hydrate on idle instead, without waiting for a touch, when there is something to show:
+ * this browser holds an attempt, review card or draft for one of the island's questions, stored
+ * progress needs its "we kept a backup" notice, or storage cannot be read (see `hasSavedState`).
+ * Progress written in another tab hydrates them too, so tabs stay in step.
+ *
+ * Nothing the learner does while the code loads is lost:
+ * - a radio, checkbox, select or text field changes natively at once; the changed controls are
+ *   noted, and after hydration (which resets controls to the island's state) their values are put
+ *   back and `input`/`change` are dispatched, so the island takes them up as if typed;
+ * - button clicks ("Check answer", "Show a hint", "Move up") are held and replayed in order;
+ * - focus is put back if hydration replaced the focused control.
+ * Controls are matched by their position among the island's controls, which the server render and
+ * the hydrated island share (seeded option order, see src/lib/quiz/shuffle.ts).
+ */
+import type { ClientDirective } from 'astro';
+import { canStore, hasSavedState } from '../lib/progress/keys.ts';
+import { cacheAppForOffline } from './precache.ts';
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement;
+
+const CONTROLS = 'input, select, textarea, button';
+/** Events that mean "the learner is starting to use this island". */
+const STARTERS = ['pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+
+/** Islands on this page still waiting; once one is used, the rest follow on idle. */
+const waiting = new Set<() => void>();
+let engaged = false;
+
+const idle = (fn: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+};
+
+function engageAll(): void {
+  if (engaged) return;
+  engaged = true;
+  cacheAppForOffline();
+  idle(() => {
+    for (const start of [...waiting]) start();
+  });
+}
+
+function read(key: string): string | null {
+  return localStorage.getItem(key);
+}
+
+/** Whether this browser saves progress; if not, the islands load at once to say so. Asked once per page. */
+let storable: boolean | undefined;
+const canSave = (): boolean => (storable ??= canStore(() => globalThis.localStorage));
+
+addEventListener('storage', (event) => {
+  if (event.key === null || event.key.startsWith('eoc:progress') || event.key.startsWith('eoc:drafts:')) {
+    engageAll();
+  }
+});
+
+/** A note above an island whose code could not load; inserted once, removed when it loads. */
+function showUnavailable(el: HTMLElement): void {
+  const id = `${el.getAttribute('uid') ?? ''}-unavailable`;
+  if (document.getElementById(id)) return;
+  const note = document.createElement('p');
+  note.id = id;
+  note.className = 'q-notice';
+  note.setAttribute('role', 'status');
+  note.textContent =
+    'This question could not be loaded: you seem to be offline, and it has not been used online on this device yet. Your choices stay on the page; it will work once you are back online.';
+  el.before(note);
+}
+
+const isToggle = (c: Control): c is HTMLInputElement =>
+  c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox');
+
+const intent: ClientDirective = (load, options, el) => {
+  const ids = String(options.value ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const touched: Control[] = [];
+  const held: HTMLButtonElement[] = [];
+  let started = false;
+
+  const note = (event: Event): void => {
+    const target = event.target;
+    if (target instanceof Element && target.matches(CONTROLS) && !touched.includes(target as Control)) {
+      touched.push(target as Control);
+    }
+    void start();
+  };
+  const hold = (event: Event): void => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && el.contains(button)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      held.push(button);
+    }
+    void start();
+  };
+  const begin = (): void => void start();
+
+  for (const type of STARTERS) el.addEventListener(type, begin, { capture: true, passive: true });
+  el.addEventListener('input', note, true);
+  el.addEventListener('change', note, true);
+  el.addEventListener('click', hold, true);
+
+  async function start(): Promise<void> {
+    if (started) return;
+    started = true;
+    waiting.delete(run);
+    el.setAttribute('aria-busy', 'true');
+    const hydrate = await load();
+
+    const before = [...el.querySelectorAll<Control>(CONTROLS)];
+    const values = touched.map((c) => ({
+      at: before.indexOf(c),
+      value: c.value,
+      checked: isToggle(c) && c.checked,
+    }));
+    const clicks = held.map((b) => before.indexOf(b));
+    const focused = before.indexOf(document.activeElement as Control);
+
+    await hydrate();
+
+    if (el.hasAttribute('ssr')) {
+      // The code did not arrive (offline before the quiz was ever used online): say so, keep what
+      // the learner did on the page, and try again on their next touch or when the network returns.
+      started = false;
+      held.length = 0;
+      el.removeAttribute('aria-busy');
+      showUnavailable(el);
+      addEventListener('online', run, { once: true });
+      return;
+    }
+    document.getElementById(`${el.getAttribute('uid') ?? ''}-unavailable`)?.remove();
+
+    for (const type of STARTERS) el.removeEventListener(type, begin, { capture: true });
+    el.removeEventListener('input', note, true);
+    el.removeEventListener('change', note, true);
+    el.removeEventListener('click', hold, true);
+    el.removeAttribute('aria-busy');
+    el.removeAttribute('data-restoring');
+
+    const after = [...el.querySelectorAll<Control>(CONTROLS)];
+    for (const { at, value, checked } of values) {
+      const control = after[at];
+      if (!control) continue;
+      if (isToggle(control)) {
+        if (control.checked === checked) continue;
+        control.checked = checked;
+      } else {
+        if (control.value === value) continue;
+        control.value = value;
+        control.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const focus = after[focused];
+    if (focus && !el.contains(document.activeElement)) focus.focus();
+    // One at a time, letting the island update in between (a second "Move up" acts on the new order).
+    for (const at of clicks) {
+      after[at]?.click();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    engageAll();
+  }
+
+  const run = (): void => void start();
+  waiting.add(run);
+  if (engaged) idle(run);
+  else if (!canSave() || hasSavedState(read, ids)) {
+    // Until hydrated, the server's defaults ("Not started") would be wrong: islands may hide them.
+    el.setAttribute('data-restoring', '');
+    idle(run);
+  }
+};
+
+export default intent;
