@@ -63,17 +63,30 @@ addEventListener('storage', (event) => {
   }
 });
 
-/** A note above an island whose code could not load; inserted once, removed when it loads. */
-function showUnavailable(el: HTMLElement): void {
-  const id = `${el.getAttribute('uid') ?? ''}-unavailable`;
-  if (document.getElementById(id)) return;
-  const note = document.createElement('p');
-  note.id = id;
+const NOTE_ID = 'eoc-quiz-unavailable';
+
+/**
+ * A note pinned to the bottom of the window (the question touched may be far from the island's
+ * top) when quiz code could not load; one per page, dismissable, removed once an island loads.
+ */
+function showUnavailable(): void {
+  if (document.getElementById(NOTE_ID)) return;
+  const note = document.createElement('div');
+  note.id = NOTE_ID;
   note.className = 'q-notice';
   note.setAttribute('role', 'status');
-  note.textContent =
-    'This question could not be loaded: you seem to be offline, and it has not been used online on this device yet. Your choices stay on the page; it will work once you are back online.';
-  el.before(note);
+  note.style.cssText =
+    'position:fixed;left:0.75rem;right:0.75rem;bottom:0.75rem;z-index:20;max-width:40rem;margin:auto';
+  const text = document.createElement('p');
+  text.textContent =
+    'The quiz could not be loaded: you seem to be offline, and it has not been used online on this device yet. Your choices stay on the page; the quiz works once you are back online.';
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.className = 'q-secondary';
+  dismiss.textContent = 'Dismiss';
+  dismiss.addEventListener('click', () => note.remove());
+  note.append(text, dismiss);
+  document.body.append(note);
 }
 
 const isToggle = (c: Control): c is HTMLInputElement =>
@@ -134,11 +147,11 @@ const intent: ClientDirective = (load, options, el) => {
       started = false;
       held.length = 0;
       el.removeAttribute('aria-busy');
-      showUnavailable(el);
+      showUnavailable();
       addEventListener('online', run, { once: true });
       return;
     }
-    document.getElementById(`${el.getAttribute('uid') ?? ''}-unavailable`)?.remove();
+    document.getElementById(NOTE_ID)?.remove();
 
     for (const type of STARTERS) el.removeEventListener(type, begin, { capture: true });
     el.removeEventListener('input', note, true);

@@ -290,9 +290,12 @@ test.describe('offline and updates', () => {
       await page.reload();
       const card = await quizCard(page, single.id);
       await card.getByRole('radio').first().check();
-      await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toBeVisible();
+      const note = page.getByRole('status').filter({ hasText: 'could not be loaded' });
+      await expect(note).toBeInViewport();
       await expect(card.getByRole('radio').first()).toBeChecked();
       await expectNoAxeViolations(page);
+      await note.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(note).toHaveCount(0);
     } finally {
       await context.setOffline(false);
     }

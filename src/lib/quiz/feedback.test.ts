@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeResponse } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
-import { emphasisRuns, lastTimeText, partViews, scoreWords, timeAgo, verdict } from './feedback.ts';
+import { emphasisRuns, lastTimeText, marked, partViews, scoreWords, timeAgo, verdict } from './feedback.ts';
 
 const base = {
   lesson: 'l',
@@ -34,10 +34,11 @@ describe('partViews', () => {
       answers: ['a', 'b'],
     };
     const views = partViews(q, gradeResponse(q, ['a', 'c']), ['a', 'c']);
-    expect(views.map((v) => [v.label, v.correct, v.status, v.feedback])).toEqual([
-      ['A text', true, 'Correct', undefined],
-      ['B text', false, 'Missed: this is also right', 'B note'],
-      ['C text', false, 'Should not be selected', undefined],
+    expect(views.map((v) => [v.label, v.correct, v.status, v.feedback, marked(v)])).toEqual([
+      ['A text', true, 'Correct', undefined, '✓ Correct'],
+      // A right answer the learner missed: not a point for them, but marked as right.
+      ['B text', false, 'Missed: this is also right', 'B note', '✓ Missed: this is also right'],
+      ['C text', false, 'Should not be selected', undefined, '✗ Should not be selected'],
     ]);
   });
 

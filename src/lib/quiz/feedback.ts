@@ -29,18 +29,30 @@ export interface PartView {
   id: string;
   /** What the part is: the option text, item text, left-hand entry, "Blank 2", "Your answer". */
   label: string;
+  /** Whether the learner got this part right. */
   correct: boolean;
+  /**
+   * The part is a right answer the learner did not pick ("This is the answer"): shown with a ✓ like
+   * a right pick (the icon says which options are right, the words what the learner did), as
+   * Moodle's review does.
+   */
+  key?: true;
   /** Short verdict for this part, e.g. "Correct", "Missed: this is also right". */
   status: string;
   /** The author's feedback for it, or why the response was rejected. */
   feedback?: string;
 }
 
-const mark = (correct: boolean): string => (correct ? '✓' : '✗');
+/** Whether a part shows as right (✓, green): a right pick, or a right answer not picked. */
+export const looksRight = (part: Pick<PartView, 'correct' | 'key'>): boolean =>
+  part.correct || part.key === true;
+
+/** The part's icon: ✓ or ✗ (decorative; its words carry the meaning). */
+export const partIcon = (part: Pick<PartView, 'correct' | 'key'>): string => (looksRight(part) ? '✓' : '✗');
 
 /** "✓ Correct" — the icon and its words, for places that show both. */
-export function marked(part: Pick<PartView, 'correct' | 'status'>): string {
-  return `${mark(part.correct)} ${part.status}`;
+export function marked(part: Pick<PartView, 'correct' | 'key' | 'status'>): string {
+  return `${partIcon(part)} ${part.status}`;
 }
 
 function picked(response: Response | undefined, id: string): boolean {
@@ -73,7 +85,10 @@ export function partViews(
         const chosen = picked(response, part.id);
         if (chosen && inKey) return base(label, 'Correct');
         if (chosen) return base(label, question.type === 'single' ? 'Incorrect' : 'Should not be selected');
-        return base(label, question.type === 'single' ? 'This is the answer' : 'Missed: this is also right');
+        return {
+          ...base(label, question.type === 'single' ? 'This is the answer' : 'Missed: this is also right'),
+          ...(inKey ? { key: true as const } : {}),
+        };
       }
       case 'truefalse':
         return base(part.id === 'true' ? 'True' : 'False', part.correct ? 'Correct' : 'Incorrect');
