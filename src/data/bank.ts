@@ -1,10 +1,13 @@
 /**
  * The question bank as pages see it: every question with its hash, lesson, module and objective
- * text, in course order. Shared by the instructor pages and the export endpoints.
+ * text, in course order. Shared by the instructor pages and the export endpoints; `getBankData`
+ * gives the same bank in the browser's format, for the classroom endpoints.
  */
 import { getCollection } from 'astro:content';
 import type { Question } from '../questions/index.ts';
+import type { BankData } from '../lib/assign/bank-data.ts';
 import { getCourse } from './course.ts';
+import { lessonQuestions } from './quiz.ts';
 
 export interface BankEntry {
   question: Question;
@@ -44,4 +47,44 @@ async function loadBank(): Promise<BankEntry[]> {
 export function getBank(): Promise<BankEntry[]> {
   cached ??= loadBank();
   return cached;
+}
+
+let cachedData: Promise<BankData> | undefined;
+
+async function loadBankData(): Promise<BankData> {
+  const [bank, course] = await Promise.all([getBank(), getCourse()]);
+  const lessonIds = [...new Set(bank.map((b) => b.question.lesson))];
+  const sources = new Map(
+    (await Promise.all(lessonIds.map(lessonQuestions))).flat().map((q) => [q.question.id, q.source]),
+  );
+  return {
+    v: 1,
+    questions: bank.map((b) => ({
+      id: b.question.id,
+      hash: b.hash,
+      source: sources.get(b.question.id) ?? `${import.meta.env.BASE_URL}sources/${b.question.lesson}/`,
+      question: b.question,
+    })),
+    lessons: lessonIds.map((id) => ({
+      id,
+      title: bank.find((b) => b.question.lesson === id)?.lessonTitle ?? id,
+      module: course.moduleOf.get(id)?.id ?? null,
+    })),
+    modules: course.modules.map((m) => ({
+      id: m.id,
+      order: m.order,
+      title: m.title,
+      lessons: [...m.lessons],
+    })),
+  };
+}
+
+/**
+ * The whole bank as the browser reads it (`BankData`: questions with hashes and "See in source"
+ * links, lessons, modules), built once per build. The classroom endpoints write it whole
+ * (`/assignment/questions.json`) and split by lesson (`/assignment/questions/…`).
+ */
+export function getBankData(): Promise<BankData> {
+  cachedData ??= loadBankData();
+  return cachedData;
 }

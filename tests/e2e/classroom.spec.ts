@@ -3,12 +3,13 @@
  * as two students in two browser contexts, hand in the downloaded files, and grade them on the
  * review page (expected scores from the pure grader); a tampered file is refused with "checksum"
  * while the good ones load; a student name full of HTML stays text; a timer extension (with
- * Playwright's fake clock) is recorded in the submission; axe on all three pages.
+ * Playwright's fake clock) is recorded in the submission; axe on all three pages. The student's page
+ * fetches only the lesson files its questions come from, and the whole bank when they fail.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Question } from '../../src/questions/index.ts';
-import { assignmentPath, buildSpec } from '../../src/lib/assign/spec.ts';
+import { assignmentPath, buildSpec, specFingerprint, withId } from '../../src/lib/assign/spec.ts';
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
 import { gradeSubmissions } from '../../src/lib/stats/gradebook.ts';
 import { parseSubmission, type Submission } from '../../src/lib/submission/submission.ts';
@@ -32,6 +33,21 @@ function pickQuestions(): Question[] {
 }
 const picked = pickQuestions();
 const XSS = '<img src=x onerror=window.__pwned=1>';
+
+/** Paths under `/assignment/questions` that `page` requests, appended as they happen. */
+function bankRequests(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/assignment/questions')) paths.push(path);
+  });
+  return paths;
+}
+
+/** The per-lesson bank files that hold `questions`, each once. */
+function lessonFiles(questions: readonly Question[]): string[] {
+  return [...new Set(questions.map((q) => `/assignment/questions/${q.lesson}.json`))];
+}
 
 /** The label a student clicks for the right (or a wrong) answer. */
 function answerLabel(q: Question, right: boolean): string {
@@ -264,4 +280,103 @@ test('a garbled or missing link says what is wrong', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('cannot be read');
   await page.goto('/assignment/');
   await expect(page.getByRole('alert')).toContainText('needs an assignment link');
+});
+
+test("a small assignment fetches only its lessons' files, not the whole bank, and works end to end", async ({
+  page,
+}, testInfo) => {
+  const built = buildSpec(
+    {
+      title: 'Lesson files check',
+      seed: 'split',
+      questions: picked.map((q) => q.id),
+      shuffleQuestions: false,
+      review: 'immediate',
+    },
+    { questions: bank.questions, modules: bank.modules },
+  );
+  if (!built.ok) throw new Error(built.error);
+  const requests = bankRequests(page);
+  await page.goto(assignmentPath(built.spec));
+  await expect(page.getByRole('heading', { name: 'Lesson files check', level: 1 })).toBeVisible();
+  await page.getByLabel('Your name (required)').fill('Split Student');
+  await page.getByRole('button', { name: 'Start the assignment' }).click();
+  await expect(page.locator('fieldset[data-qid]')).toHaveCount(picked.length);
+  for (const q of picked) {
+    await page
+      .locator(`fieldset[data-qid="${q.id}"]`)
+      .getByRole('radio', { name: answerLabel(q, true), exact: true })
+      .check();
+  }
+  await page.getByRole('button', { name: 'Submit…' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Submit now' }).click(),
+  ]);
+  await expect(page.getByRole('heading', { name: 'Submitted' })).toBeVisible();
+
+  // Two lesson files and the index: the whole bank was never asked for.
+  expect(lessonFiles(picked)).toHaveLength(2);
+  expect(requests.slice().sort()).toEqual(
+    ['/assignment/questions/index.json', ...lessonFiles(picked)].sort(),
+  );
+
+  // The submission is the one the whole bank would give: same fingerprint, full marks.
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const parsed = parseSubmission(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const hashes = Object.fromEntries(bank.questions.map((e) => [e.id, e.hash]));
+  expect(parsed.submission.assignment.fingerprint).toBe(specFingerprint(built.spec, hashes));
+  expect(gradeSubmissions([parsed.submission], byId).rows[0]?.score).toBe(100);
+});
+
+for (const [what, blocked] of [
+  ['the index', '/assignment/questions/index.json'],
+  ['a lesson file', lessonFiles(picked)[1] as string],
+] as const) {
+  test(`when ${what} cannot be fetched, the student's page reads the whole bank`, async ({ browser }) => {
+    // No service worker: it could answer the request before the route below sees it.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route(`**${blocked}`, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const page = await context.newPage();
+    const requests = bankRequests(page);
+    const spec = withId({
+      v: 1,
+      title: 'Fallback check',
+      questions: picked.map((q) => q.id),
+      seed: 'fallback',
+      attempts: 1,
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      review: 'immediate',
+    });
+    await page.goto(assignmentPath(spec));
+    await page.getByLabel('Your name (required)').fill('Fallback Student');
+    await page.getByRole('button', { name: 'Start the assignment' }).click();
+    await expect(page.locator('fieldset[data-qid]')).toHaveCount(picked.length);
+    expect(requests).toContain(blocked);
+    expect(requests.at(-1)).toBe('/assignment/questions.json');
+    await context.close();
+  });
+}
+
+test('a link with a question the course no longer has still names it, after reading the whole bank', async ({
+  page,
+}) => {
+  const requests = bankRequests(page);
+  const spec = withId({
+    v: 1,
+    title: 'Stale link',
+    questions: [(picked[0] as Question).id, 'gone-q99'],
+    seed: 'stale',
+    attempts: 1,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    review: 'immediate',
+  });
+  await page.goto(assignmentPath(spec));
+  await expect(page.getByRole('heading', { name: 'This assignment cannot be opened' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('the course no longer has (gone-q99)');
+  expect(requests).toEqual(['/assignment/questions/index.json', '/assignment/questions.json']);
 });

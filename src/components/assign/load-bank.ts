@@ -1,17 +1,29 @@
 /**
- * Fetches the question bank JSON that the build writes for the classroom pages, and validates it.
- * Shared by the assignment builder, the student page and the review page. Returns null on any
- * failure (network, HTTP status, malformed data) so each page can say what it means for its user.
+ * Fetches the question bank JSON that the build writes for the classroom pages, and validates it:
+ * the whole bank for the assignment builder and the review page (`loadBank`), only the lessons an
+ * assignment uses for the student's page (`loadAssignmentBank`, see src/lib/assign/bank-split.ts).
+ * Both return null on any failure (network, HTTP status, malformed data) so each page can say what
+ * it means for its user.
  */
-import { BANK_DATA_PATH, readBankData, type BankData } from '../../lib/assign/bank-data.ts';
+import { fetchBank, type BankData, type FetchJson } from '../../lib/assign/bank-data.ts';
+import { fetchAssignmentBank } from '../../lib/assign/bank-split.ts';
 
-export async function loadBank(base: string): Promise<BankData | null> {
-  try {
-    const response = await fetch(`${base.replace(/\/$/, '')}${BANK_DATA_PATH}`);
-    if (!response.ok) return null;
-    const read = readBankData(await response.json());
-    return read.ok ? read.bank : null;
-  } catch {
-    return null;
-  }
+/** `fetch` for site-relative paths under `base`; rejects on an HTTP error status. */
+function fetchJsonUnder(base: string): FetchJson {
+  const root = base.replace(/\/$/, '');
+  return async (path) => {
+    const response = await fetch(`${root}${path}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+  };
+}
+
+/** The whole bank, or null. */
+export function loadBank(base: string): Promise<BankData | null> {
+  return fetchBank(fetchJsonUnder(base));
+}
+
+/** A bank holding at least the questions `ids` (from their lessons' files, else the whole bank), or null. */
+export function loadAssignmentBank(base: string, ids: readonly string[]): Promise<BankData | null> {
+  return fetchAssignmentBank(ids, fetchJsonUnder(base));
 }

@@ -2,9 +2,10 @@
  * Pure: no DOM, no framework, no zod at runtime.
  *
  * The question bank as the browser fetches it (`/assignment/questions.json`, written at build time):
- * every question with its content hash, lessons with titles, and modules. The assignment page, the
- * builder and the review page all read this one file. It includes the answer keys — a static site
- * cannot hide them — which the instructor pages say plainly.
+ * every question with its content hash, lessons with titles, and modules. The builder and the review
+ * page read this one file; the assignment page reads the same format split by lesson
+ * (`bank-split.ts`) and falls back to it. It includes the answer keys — a static site cannot hide
+ * them — which the instructor pages say plainly.
  */
 import type { Question } from '../../questions/index.ts';
 
@@ -51,4 +52,20 @@ export function readBankData(value: unknown): { ok: true; bank: BankData } | { o
 /** Questions by id. */
 export function questionsById(bank: BankData): Map<string, BankData['questions'][number]> {
   return new Map(bank.questions.map((entry) => [entry.id, entry]));
+}
+
+/**
+ * Fetches JSON by site-relative path (`/assignment/questions.json`): resolves with the parsed value,
+ * rejects on a network error, an HTTP error status or a body that is not JSON.
+ */
+export type FetchJson = (path: string) => Promise<unknown>;
+
+/** The whole bank (`BANK_DATA_PATH`) through `fetchJson`, or null on any failure. Never throws. */
+export async function fetchBank(fetchJson: FetchJson): Promise<BankData | null> {
+  try {
+    const read = readBankData(await fetchJson(BANK_DATA_PATH));
+    return read.ok ? read.bank : null;
+  } catch {
+    return null;
+  }
 }

@@ -124,6 +124,8 @@ describe("the student's modules load no zod", () => {
     'src/lib/assign/core.ts',
     'src/lib/assign/session.ts',
     'src/lib/assign/bank-data.ts',
+    'src/lib/assign/bank-split.ts',
+    'src/components/assign/load-bank.ts',
     'src/lib/assign/builder.ts',
     'src/lib/assign/worksheet.ts',
     'src/lib/submission/core.ts',
