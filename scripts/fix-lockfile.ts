@@ -30,12 +30,14 @@ for (const entry of Object.values(lock.packages)) {
     const key = `node_modules/${dep}`;
     if (lock.packages[key]) continue;
     const { os, cpu, libc } = platform(dep);
+    // Keys in the order npm writes them (version first, then alphabetical), so a later
+    // `npm install` leaves the file as it is.
     lock.packages[key] = {
       version,
-      dev: true,
-      optional: true,
       ...(cpu && { cpu: [cpu] }),
+      dev: true,
       ...(libc && { libc: [libc] }),
+      optional: true,
       ...(os && { os: [os] }),
     };
     added.push(`${dep}@${version}`);
