@@ -138,7 +138,7 @@ function wire(): void {
 }
 
 /** Open the dialog (focus in the field) and start loading Pagefind. */
-export function openSearch(from: HTMLElement): void {
+export function openSearch(from: HTMLElement, typed = ''): void {
   trigger = from;
   const { dialog, input } = parts();
   if (!wired) {
@@ -147,7 +147,9 @@ export function openSearch(from: HTMLElement): void {
   }
   if (!dialog.open) dialog.showModal();
   input.focus();
-  input.select();
+  // Keys typed while this module loaded start the query; otherwise the last query is ready to replace.
+  if (typed) input.value = typed;
+  else input.select();
   void loadPagefind().catch(() => undefined);
   if (input.value.trim() !== '') void search(input.value);
 }

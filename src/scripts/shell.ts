@@ -59,10 +59,26 @@ addEventListener('pageshow', showDue);
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
 let searchModule: Promise<typeof import('./search.ts')> | undefined;
 
+/** Characters typed after asking for search but before its dialog is there (a fast typist's first letters). */
+let typedEarly = '';
+function keepEarlyKeys(event: KeyboardEvent): void {
+  if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    typedEarly += event.key;
+    event.preventDefault();
+  }
+}
+
 function openSearch(): void {
   if (!searchButton) return;
   searchModule ??= import('./search.ts');
-  void searchModule.then((search) => search.openSearch(searchButton));
+  document.addEventListener('keydown', keepEarlyKeys, true);
+  void searchModule
+    .then((search) => {
+      document.removeEventListener('keydown', keepEarlyKeys, true);
+      search.openSearch(searchButton, typedEarly);
+      typedEarly = '';
+    })
+    .catch(() => document.removeEventListener('keydown', keepEarlyKeys, true));
 }
 
 function typing(target: EventTarget | null): boolean {

@@ -343,12 +343,27 @@ test.describe('in dark mode', () => {
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  test('quiz and progress pages do not scroll sideways', async ({ page }) => {
-    await openQuiz(page);
-    for (const path of [lessonPath, '/progress/']) {
+  test('quiz, progress and review pages do not scroll sideways', async ({ page }) => {
+    const section = await openQuiz(page);
+    await answerWithKeyboard(page, cardIn(section, single.id), single);
+    await expect(cardIn(section, single.id).locator('.q-verdict')).toBeVisible();
+    for (const path of [lessonPath, '/progress/', '/review/']) {
       if (path !== lessonPath) await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (path === '/review/') await expect(page.getByLabel('Questions from')).toBeVisible();
+      // clientWidth, not innerWidth: with a mobile viewport, content wider than the screen widens
+      // innerWidth too (the page is zoomed out), which would hide the overflow.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
+      // Nor is a control past the right edge (a container that clips would hide the overflow above).
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll('main input, main select, main textarea, main button')]
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(cut, path).toEqual([]);
     }
   });
 });

@@ -205,6 +205,23 @@ test.describe('search', () => {
     await expect(page).toHaveURL(new RegExp(`${href}$`));
   });
 
+  test('typing straight after Ctrl+K loses no letter while the search code loads', async ({ page }) => {
+    // The search code arrives late, as on a slow phone: the letters typed meanwhile are kept.
+    await page.route(/\/_astro\/search\.[^/]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('hawala');
+    const dialog = page.getByRole('dialog', { name: 'Search the course' });
+    await expect(dialog.getByLabel('Lessons, sources and glossary')).toHaveValue('hawala');
+    await expect(
+      dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first(),
+    ).toBeVisible();
+  });
+
   test('Ctrl+K opens search, and answer keys and instructor pages are not indexed', async ({ page }) => {
     await page.goto('/');
     await page.keyboard.press('Control+k');
