@@ -50,9 +50,8 @@ if (heaviest) {
 // button, service worker registration), and what loads only when search is opened.
 if (heaviest) {
   const { searchWeight } = await import('./page-weight.ts');
-  const shell = heaviest.files.filter((f) =>
-    /Base\.astro_astro_type_script|\/(due|clock|preload-helper)\./.test(f.path),
-  );
+  // Everything a lesson loads before interaction is the site script and its imports.
+  const shell = heaviest.files.filter((f) => f.kind === 'js' && !f.onUse);
   const search = searchWeight(dist);
   console.log(
     `\nSite script on every page (in the lesson JS above): ${kb(shell.reduce((s, f) => s + f.gzip, 0))}`,
