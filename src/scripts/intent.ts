@@ -22,7 +22,7 @@
  * the hydrated island share (seeded option order, see src/lib/quiz/shuffle.ts).
  */
 import type { ClientDirective } from 'astro';
-import { canStore, hasSavedState } from '../lib/progress/keys.ts';
+import { DRAFTS_PREFIX, PROGRESS_KEY, canStore, hasSavedState } from '../lib/progress/keys.ts';
 import { cacheAppForOffline } from './precache.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement;
@@ -58,7 +58,8 @@ let storable: boolean | undefined;
 const canSave = (): boolean => (storable ??= canStore(() => globalThis.localStorage));
 
 addEventListener('storage', (event) => {
-  if (event.key === null || event.key.startsWith('eoc:progress') || event.key.startsWith('eoc:drafts:')) {
+  // Progress or a draft written in another tab (null: storage cleared there).
+  if (event.key === null || event.key === PROGRESS_KEY || event.key.startsWith(DRAFTS_PREFIX)) {
     engageAll();
   }
 });
