@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script, createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { shellScripts, toClassicScript } from './study.ts';
+import { learnerScripts, shellScripts, toClassicScript } from './study.ts';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -62,12 +62,36 @@ describe('shellScripts', () => {
       );
       put('_astro/due.4.js', 'import{c}from"./clock.7.js";export{c as a};');
       put('_astro/side.5.js', '');
+      put('_astro/lesson-only.3.js', '');
       put('_astro/clock.7.js', 'export const c=1;');
       put('_astro/search.6.js', '');
       put('_astro/Quiz.2.js', '');
       expect(shellScripts(out)).toEqual([
         '/_astro/clock.7.js',
         '/_astro/due.4.js',
+        '/_astro/side.5.js',
+        '/_astro/site.1.js',
+      ]);
+      // Learners' pages: islands too, and what loads on demand; not what only instructor pages run.
+      put('instructor/index.html', '<astro-island component-url="/_astro/Builder.8.js"></astro-island>');
+      put('_astro/Builder.8.js', 'import"./zod.9.js";');
+      put('_astro/zod.9.js', '');
+      put(
+        '_astro/Quiz.2.js',
+        'import{q}from"./card.10.js";const i=()=>import(`./import.11.js`);const m=["_astro/deps.12.js"];',
+      );
+      put('_astro/card.10.js', '');
+      put('_astro/import.11.js', '');
+      put('_astro/deps.12.js', '');
+      expect(learnerScripts(out)).toEqual([
+        '/_astro/Quiz.2.js',
+        '/_astro/card.10.js',
+        '/_astro/clock.7.js',
+        '/_astro/deps.12.js',
+        '/_astro/due.4.js',
+        '/_astro/import.11.js',
+        '/_astro/lesson-only.3.js',
+        '/_astro/search.6.js',
         '/_astro/side.5.js',
         '/_astro/site.1.js',
       ]);

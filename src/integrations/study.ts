@@ -11,7 +11,7 @@
  * installs a new worker (and shows the "Update available" prompt).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -46,38 +46,71 @@ export function toClassicScript(code: string, fileName: string): string {
     .replace(/^export\s+(?=(async\s+)?(function|const|let|class)\b)/gm, '');
 }
 
+/** Static imports in built JS: `import … from "./x.js"`, `import "./x.js"`. */
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g;
+/** Dynamic imports in built JS: `import("./x.js")`, and the `"_astro/x.js"` lists Vite preloads with them. */
+const DYNAMIC_IMPORT = /\bimport\(\s*[`"'](\.\/[^`"']+\.js)[`"']\s*\)|["'](_astro\/[^"'/]+\.js)["']/g;
+
+/** `/_astro/…` files reachable from `entries` through imports (dynamic ones too when `dynamic`). */
+function reachable(out: string, entries: Iterable<string>, dynamic: boolean): Set<string> {
+  const found = new Set<string>();
+  const visit = (url: string): void => {
+    if (found.has(url) || !/^\/_astro\/[^/]+\.js$/.test(url)) return;
+    found.add(url);
+    const code = readFileSync(join(out, url), 'utf8');
+    for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(`/_astro/${(spec ?? '').slice(2)}`);
+    if (!dynamic) return;
+    for (const [, relative, listed] of code.matchAll(DYNAMIC_IMPORT)) {
+      visit(relative ? `/_astro/${relative.slice(2)}` : `/${listed ?? ''}`);
+    }
+  };
+  for (const entry of entries) visit(entry);
+  return found;
+}
+
+/** `<script type="module" src>` files of a page, and with `islands`, its islands' component and renderer code. */
+function pageScripts(html: string, islands: boolean): string[] {
+  const out = [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+  if (islands) {
+    for (const m of html.matchAll(/\b(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g))
+      out.push(m[1] ?? '');
+  }
+  return out;
+}
+
 /**
  * The scripts the shell pages run at once: their `<script type="module" src>` files and, through
  * static `import … from "./x.js"` statements, everything those load (dynamic `import()`, like the
  * search dialog's, is left out: it loads only when used). Paths like `/_astro/x.js`.
  */
 export function shellScripts(out: string): string[] {
-  const found = new Set<string>();
-  const visit = (url: string): void => {
-    if (found.has(url) || !/^\/_astro\/[^/]+\.js$/.test(url)) return;
-    found.add(url);
-    const code = readFileSync(join(out, url), 'utf8');
-    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) {
-      visit(`/_astro/${(spec ?? '').slice(2)}`);
-    }
-  };
+  const entries: string[] = [];
   for (const route of SHELL_ROUTES) {
-    let html: string;
-    try {
-      html = readFileSync(join(out, route, 'index.html'), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const [, src] of html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g))
-      visit(src ?? '');
+    const file = join(out, route, 'index.html');
+    if (existsSync(file)) entries.push(...pageScripts(readFileSync(file, 'utf8'), false));
   }
-  return [...found].sort();
+  return [...reachable(out, entries, false)].sort();
+}
+
+/**
+ * Every script a learner's page can run: on each built page outside `/instructor/`, its module
+ * scripts and islands, with everything they import, statically or on demand (the search dialog,
+ * the progress import). Instructor-only code is left out of the app tier: an instructor's browser
+ * caches it as they use it (cache first, see strategy.ts).
+ */
+export function learnerScripts(out: string): string[] {
+  const entries: string[] = [];
+  for (const file of listFiles(out)) {
+    if (!file.endsWith('.html') || file.startsWith('instructor/')) continue;
+    entries.push(...pageScripts(readFileSync(join(out, file), 'utf8'), true));
+  }
+  return [...reachable(out, entries, true)].sort();
 }
 
 /** Write `<out>/sw.js`; returns the version and how many URLs it precaches at install and later. */
 export function writeServiceWorker(out: string): { version: string; precache: number; app: number } {
   const files = listFiles(out);
-  const { shell, app } = precacheList(files, shellScripts(out));
+  const { shell, app } = precacheList(files, shellScripts(out), learnerScripts(out));
   const hash = createHash('sha256');
   for (const url of [...shell, ...app]) {
     const file = url.endsWith('/') ? `${url}index.html` : url;

@@ -63,13 +63,15 @@ worker.addEventListener('activate', (event) => {
 async function precacheApp(): Promise<void> {
   const shell = await caches.open(names.shell);
   const assets = await caches.open(names.assets);
-  for (const url of APP) {
-    const key = cacheKey(new URL(url, worker.location.origin).href);
-    if (await shell.match(key)) continue;
-    const copy = await assets.match(key);
-    if (copy) await shell.put(key, copy);
-    else await shell.add(url);
-  }
+  await Promise.all(
+    APP.map(async (url) => {
+      const key = cacheKey(new URL(url, worker.location.origin).href);
+      if (await shell.match(key)) return;
+      const copy = await assets.match(key);
+      if (copy) await shell.put(key, copy);
+      else await shell.add(url);
+    }),
+  );
 }
 
 worker.addEventListener('message', (event) => {

@@ -121,6 +121,15 @@ describe('precacheList', () => {
     ]);
   });
 
+  it('keeps code no learner page runs (instructor-only) out of the app tier when told which code learners run', () => {
+    const withInstructor = [...files, '_astro/Builder.xyz.js'];
+    expect(precacheList(withInstructor, ['_astro/Base.site.js'], ['/_astro/Quiz.abc.js']).app).toEqual([
+      '/_astro/Quiz.abc.js',
+      '/review/questions.json',
+    ]);
+    expect(precacheList(withInstructor, ['_astro/Base.site.js']).app).toContain('/_astro/Builder.xyz.js');
+  });
+
   it('ignores leading slashes and duplicates', () => {
     expect(
       precacheList(['/index.html', 'index.html', '/_astro/a.js', '_astro/b.js'], ['/_astro/b.js']),

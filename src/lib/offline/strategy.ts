@@ -127,16 +127,19 @@ export function cacheKey(url: string): string {
  *   site script every page runs, with its static imports). Kept small on purpose: it is fetched
  *   without the learner asking, so it counts against the lesson page's budget.
  * - `app`, when a page posts `PRECACHE_APP` (the learner started using a quiz, or has progress):
- *   every other JS file under `_astro/` and the review data, so that quizzes, `/review/` and
- *   `/progress/` work offline from then on. Instructor-only assets are included too: telling them
- *   apart would need the build graph, and they are small.
+ *   the other JS files a learner's pages can run (`learnerScripts`; every other JS file under
+ *   `_astro/` when that is not given) and the review data, so that quizzes, `/review/` and
+ *   `/progress/` work offline from then on. Instructor-only code is not in it.
  */
 export function precacheList(
   files: readonly string[],
   shellScripts: readonly string[] = [],
+  learnerScripts?: readonly string[],
 ): { shell: string[]; app: string[] } {
-  const have = new Set(files.map((file) => `/${file.replace(/^\/+/, '')}`));
-  const inShell = new Set(shellScripts.map((file) => `/${file.replace(/^\/+/, '')}`));
+  const slash = (file: string): string => `/${file.replace(/^\/+/, '')}`;
+  const have = new Set(files.map(slash));
+  const inShell = new Set(shellScripts.map(slash));
+  const forLearners = learnerScripts && new Set(learnerScripts.map(slash));
   const shell = new Set<string>();
   const app = new Set<string>();
   for (const route of SHELL_ROUTES) if (have.has(`${route}index.html`)) shell.add(route);
@@ -144,7 +147,10 @@ export function precacheList(
   for (const file of APP_FILES) if (have.has(file)) app.add(file);
   for (const file of have) {
     if (/^\/_astro\/[^/]+\.css$/.test(file) || /^\/icons\/[^/]+\.(png|svg)$/.test(file)) shell.add(file);
-    else if (/^\/_astro\/[^/]+\.js$/.test(file)) (inShell.has(file) ? shell : app).add(file);
+    else if (/^\/_astro\/[^/]+\.js$/.test(file)) {
+      if (inShell.has(file)) shell.add(file);
+      else if (!forLearners || forLearners.has(file)) app.add(file);
+    }
   }
   return { shell: [...shell].sort(), app: [...app].sort() };
 }
