@@ -97,14 +97,17 @@ const intent: ClientDirective = (load, options, el) => {
   const ids = String(options.value ?? '')
     .split(/\s+/)
     .filter(Boolean);
-  const touched: Control[] = [];
+  /** Controls the learner changed before the island went live, with their state then, latest change last. */
+  const touched = new Map<Control, { value: string; checked: boolean }>();
   const held: HTMLButtonElement[] = [];
   let started = false;
 
   const note = (event: Event): void => {
     const target = event.target;
-    if (target instanceof Element && target.matches(CONTROLS) && !touched.includes(target as Control)) {
-      touched.push(target as Control);
+    if (target instanceof Element && target.matches(CONTROLS)) {
+      const control = target as Control;
+      touched.delete(control); // re-inserted last: for radios, the last one chosen must win
+      touched.set(control, { value: control.value, checked: isToggle(control) && control.checked });
     }
     void start();
   };
@@ -131,13 +134,9 @@ const intent: ClientDirective = (load, options, el) => {
     el.setAttribute('aria-busy', 'true');
     const hydrate = await load();
 
+    // The learner may go on choosing and clicking while hydration runs: what they did is read only
+    // once it is done, and the controls are matched by their place among the island's controls then.
     const before = [...el.querySelectorAll<Control>(CONTROLS)];
-    const values = touched.map((c) => ({
-      at: before.indexOf(c),
-      value: c.value,
-      checked: isToggle(c) && c.checked,
-    }));
-    const clicks = held.map((b) => before.indexOf(b));
     const focused = before.indexOf(document.activeElement as Control);
 
     await hydrate();
@@ -162,8 +161,12 @@ const intent: ClientDirective = (load, options, el) => {
     el.removeAttribute('data-restoring');
 
     const after = [...el.querySelectorAll<Control>(CONTROLS)];
-    for (const { at, value, checked } of values) {
-      const control = after[at];
+    const live = <T extends Control>(node: T): Control | undefined => {
+      const at = before.indexOf(node);
+      return at >= 0 ? after[at] : el.contains(node) ? node : undefined;
+    };
+    for (const [node, { value, checked }] of touched) {
+      const control = live(node);
       if (!control) continue;
       if (isToggle(control)) {
         if (control.checked === checked) continue;
@@ -178,8 +181,8 @@ const intent: ClientDirective = (load, options, el) => {
     const focus = after[focused];
     if (focus && !el.contains(document.activeElement)) focus.focus();
     // One at a time, letting the island update in between (a second "Move up" acts on the new order).
-    for (const at of clicks) {
-      after[at]?.click();
+    for (const button of held.splice(0)) {
+      live(button)?.click();
       await new Promise((resolve) => setTimeout(resolve));
     }
     engageAll();
