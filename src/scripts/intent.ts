@@ -168,11 +168,11 @@ const intent: ClientDirective = (load, options, el) => {
     for (const [node, { value, checked }] of touched) {
       const control = live(node);
       if (!control) continue;
-      if (isToggle(control)) {
-        if (control.checked === checked) continue;
-        control.checked = checked;
-      } else {
-        if (control.value === value) continue;
+      // Always dispatch, even when the control already shows the value: hydration leaves some
+      // controls as the learner set them (a <select> whose options kept their server attributes)
+      // while the island's state is still empty. The island's handlers are idempotent.
+      if (isToggle(control)) control.checked = checked;
+      else {
         control.value = value;
         control.dispatchEvent(new Event('input', { bubbles: true }));
       }
