@@ -1,7 +1,7 @@
 /**
  * Page weight of a built page: its HTML, the CSS it links, and the JavaScript it loads before any
  * interaction (scripts, island components and renderers, and every module they import statically),
- * each gzipped; islands on `client:intent` (src/scripts/intent.ts) load on the learner's first use
+ * each gzipped; islands on `client:intent` (src/client/intent.ts) load on the learner's first use
  * of a quiz, so their code is counted apart, as `jsOnUse`. Also the service worker's precache
  * (`serviceWorkerWeight`). Reads dist/ only; used by `npm run bench`.
  */

@@ -1,5 +1,5 @@
 /**
- * Registers the `client:intent` directive (src/scripts/intent.ts): quiz islands hydrate when the
+ * Registers the `client:intent` directive (src/client/intent.ts): quiz islands hydrate when the
  * learner starts answering, or on idle when this browser has something of theirs to show.
  * Usage: `<Island client:intent={questionIds.join(' ')} … />`.
  */
@@ -13,7 +13,7 @@ export default function intent(): AstroIntegration {
       'astro:config:setup': ({ addClientDirective }) => {
         addClientDirective({
           name: 'intent',
-          entrypoint: fileURLToPath(new URL('../scripts/intent.ts', import.meta.url)),
+          entrypoint: fileURLToPath(new URL('../client/intent.ts', import.meta.url)),
         });
       },
     },

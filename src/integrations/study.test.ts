@@ -12,7 +12,7 @@ describe('toClassicScript', () => {
     const code = [
       'const VERSION = "v1"; const PRECACHE = ["/"]; const APP = [];',
       toClassicScript(read('../lib/offline/strategy.ts'), 'strategy.ts'),
-      toClassicScript(read('../offline/sw.ts'), 'sw.ts'),
+      toClassicScript(read('../lib/offline/sw.ts'), 'sw.ts'),
     ].join('\n');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(() => new Script(code)).not.toThrow();

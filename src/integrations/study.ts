@@ -3,7 +3,7 @@
  * 1. Pagefind indexes the built pages that mark their content with
  *    `data-pagefind-body` (lessons, sources, glossary) into `<out>/pagefind/`;
  * 2. the service worker `<out>/sw.js` is written: the offline rules
- *    (src/lib/offline/strategy.ts) and the worker (src/offline/sw.ts),
+ *    (src/lib/offline/strategy.ts) and the worker (src/lib/offline/sw.ts),
  *    type-stripped with TypeScript and joined into one classic script, with
  *    this build's version and its two precache lists (shell at install, app
  *    when a page asks) at the top.
@@ -117,7 +117,7 @@ export function writeServiceWorker(out: string): { version: string; precache: nu
     hash.update(url).update(readFileSync(join(out, file)));
   }
   const strategy = readFileSync(join(here, '../lib/offline/strategy.ts'), 'utf8');
-  const worker = readFileSync(join(here, '../offline/sw.ts'), 'utf8');
+  const worker = readFileSync(join(here, '../lib/offline/sw.ts'), 'utf8');
   hash.update(strategy).update(worker);
   const version = hash.digest('hex').slice(0, 12);
   const script = [

@@ -36,8 +36,8 @@ const ENTRIES = [
   'src/components/progress/Dashboard.svelte',
   'src/components/review/Review.svelte',
   'src/components/review/Mastery.svelte',
-  'src/scripts/intent.ts',
-  'src/scripts/shell.ts',
+  'src/client/intent.ts',
+  'src/client/shell.ts',
 ];
 
 describe('zod-free client modules', () => {

@@ -177,7 +177,7 @@ export function createProgressStores(storage: PersistentStore) {
   }
 
   /**
-   * Fold the lesson visits the page shell recorded without this store (src/scripts/shell.ts) into
+   * Fold the lesson visits the page shell recorded without this store (src/client/shell.ts) into
    * the document, then drop their keys. Merging is idempotent, so two tabs doing it at once agree.
    */
   function absorbVisits(): void {

@@ -1,6 +1,6 @@
 /**
  * Where progress lives in localStorage, and the two small questions the page asks of it before any
- * quiz code has loaded (see src/scripts/intent.ts and src/scripts/shell.ts):
+ * quiz code has loaded (see src/client/intent.ts and src/client/shell.ts):
  * - does this browser hold anything for these questions (so their islands should restore it now)?
  * - record "the learner opened this lesson" without the progress store.
  *

@@ -1,5 +1,5 @@
 /**
- * The search dialog (loaded by src/scripts/shell.ts on first open). Pagefind's
+ * The search dialog (loaded by src/client/shell.ts on first open). Pagefind's
  * code and index (`/pagefind/pagefind.js`, built by src/integrations/study.ts)
  * are imported here, on open, never before.
  *

@@ -3,7 +3,7 @@
  * - the "Review (3)" count in the navigation, from the due summary the review
  *   page stores (see src/lib/study/due.ts; no FSRS here);
  * - the Search button and its shortcuts (`/`, Ctrl+K / ⌘K): the dialog code
- *   (src/scripts/search.ts) and Pagefind load only when search is opened;
+ *   (src/client/search.ts) and Pagefind load only when search is opened;
  * - in the built site, the service worker registration after `load`, and the
  *   "Update available — Reload" prompt when a new worker is waiting;
  * - on a lesson page, a note of the visit for "continue where you left off"
