@@ -1,93 +1,109 @@
 /**
  * Pure: no DOM, no framework — and no zod at runtime.
  *
- * The browser's entry to the question engine: `gradeResponse`, `answerKey` and
- * `describeAnswer`, dispatching through registries typed as mapped types over
- * `QuestionType` (a missing or extra type is a compile error). Islands import
- * this module, never `index.ts`, whose zod schemas would otherwise ship to
- * every page; `index.ts` re-exports everything here for build-time code.
- * Only `import type` from the schema side is allowed in this file's graph
- * (`client.test.ts` checks).
+ * The browser registry: every question type's behaviour (`<type>/type.ts`, what a quiz card
+ * needs) and its handout (`<type>/handout.ts`: Anki card, worksheet entry, counted options), as
+ * mapped types over `QuestionType`, so a missing or extra type is a compile error. Code outside
+ * `src/questions/<type>/` asks these registries and never names a type.
+ *
+ * Lesson islands use `questionTypes` only; `handouts` is a separate constant so that bundling
+ * leaves it (and every `handout.ts`) out of lesson pages. Islands import this module, never
+ * `index.ts`, whose zod schemas would otherwise ship to every page; `index.ts` re-exports the
+ * grading functions for build-time code. Only `import type` from the schema side is allowed in
+ * this file's graph (`client.test.ts` checks).
  */
-import type { Question, QuestionOf, QuestionType, ResponseOf } from './index.ts';
+import type { QuestionBehaviour, QuestionHandout } from './contract.ts';
 import type { GradeResult } from './grading.ts';
-import { describeSingle, gradeSingle, keySingle } from './single/grade.ts';
-import { describeMultiple, gradeMultiple, keyMultiple } from './multiple/grade.ts';
-import { describeTruefalse, gradeTruefalse, keyTruefalse } from './truefalse/grade.ts';
-import { describeNumeric, gradeNumeric, keyNumeric } from './numeric/grade.ts';
-import { describeText, gradeText, keyText } from './text/grade.ts';
-import { describeOrdering, gradeOrdering, keyOrdering } from './ordering/grade.ts';
-import { describeMatching, gradeMatching, keyMatching } from './matching/grade.ts';
-import { describeCloze, gradeCloze, keyCloze } from './cloze/grade.ts';
+import type { Question, QuestionType, ResponseOf } from './index.ts';
+import { singleBehaviour } from './single/type.ts';
+import { multipleBehaviour } from './multiple/type.ts';
+import { truefalseBehaviour } from './truefalse/type.ts';
+import { numericBehaviour } from './numeric/type.ts';
+import { textBehaviour } from './text/type.ts';
+import { orderingBehaviour } from './ordering/type.ts';
+import { matchingBehaviour } from './matching/type.ts';
+import { clozeBehaviour } from './cloze/type.ts';
+import { singleHandout } from './single/handout.ts';
+import { multipleHandout } from './multiple/handout.ts';
+import { truefalseHandout } from './truefalse/handout.ts';
+import { numericHandout } from './numeric/handout.ts';
+import { textHandout } from './text/handout.ts';
+import { orderingHandout } from './ordering/handout.ts';
+import { matchingHandout } from './matching/handout.ts';
+import { clozeHandout } from './cloze/handout.ts';
 
 export type { GradePart, GradeResult } from './grading.ts';
 
-/** Per-type graders. Each is total: a malformed response scores 0 with an explaining part. */
-export const graders: {
-  readonly [K in QuestionType]: (question: QuestionOf<K>, response: unknown) => GradeResult;
-} = {
-  single: gradeSingle,
-  multiple: gradeMultiple,
-  truefalse: gradeTruefalse,
-  numeric: gradeNumeric,
-  text: gradeText,
-  ordering: gradeOrdering,
-  matching: gradeMatching,
-  cloze: gradeCloze,
-};
+/** Every type's behaviour on a quiz card. */
+export type Behaviours = { readonly [K in QuestionType]: QuestionBehaviour<K> };
+/** Every type's handout. */
+export type Handouts = { readonly [K in QuestionType]: QuestionHandout<K> };
 
-const keys: { readonly [K in QuestionType]: (question: QuestionOf<K>) => ResponseOf<K> } = {
-  single: keySingle,
-  multiple: keyMultiple,
-  truefalse: keyTruefalse,
-  numeric: keyNumeric,
-  text: keyText,
-  ordering: keyOrdering,
-  matching: keyMatching,
-  cloze: keyCloze,
-};
-
-const describers: {
-  readonly [K in QuestionType]: (question: QuestionOf<K>, order?: readonly string[]) => string;
-} = {
-  single: describeSingle,
-  multiple: describeMultiple,
-  truefalse: describeTruefalse,
-  numeric: describeNumeric,
-  text: describeText,
-  ordering: describeOrdering,
-  matching: describeMatching,
-  cloze: describeCloze,
-};
-
-/**
- * The registries are keyed by `type`, so `registry[question.type]` always fits
- * `question`; TypeScript cannot correlate the two through a union, hence this
- * one widening.
- */
-function pick<F>(registry: Readonly<Record<QuestionType, unknown>>, question: Question): F {
-  return registry[question.type] as F;
+/** The browser registries, as parameters: a test passes its own to add a type without editing any file. */
+export interface BrowserRegistries {
+  behaviours?: Behaviours;
+  handouts?: Handouts;
 }
 
+export const questionTypes: Behaviours = {
+  single: singleBehaviour,
+  multiple: multipleBehaviour,
+  truefalse: truefalseBehaviour,
+  numeric: numericBehaviour,
+  text: textBehaviour,
+  ordering: orderingBehaviour,
+  matching: matchingBehaviour,
+  cloze: clozeBehaviour,
+};
+
+export const handouts: Handouts = {
+  single: singleHandout,
+  multiple: multipleHandout,
+  truefalse: truefalseHandout,
+  numeric: numericHandout,
+  text: textHandout,
+  ordering: orderingHandout,
+  matching: matchingHandout,
+  cloze: clozeHandout,
+};
+
 /** Grades any response (of any shape) against a question. Never throws; score is in [0, 1]. */
-export function gradeResponse(question: Question, response: unknown): GradeResult {
-  return pick<(question: Question, response: unknown) => GradeResult>(graders, question)(question, response);
+export function gradeResponse(question: Question, response: unknown, types?: Behaviours): GradeResult {
+  return behaviourOf(question, types).grade(question, response);
 }
 
 /** The correct response for a question (scores 1 and `correct`). */
-export function answerKey<Q extends Question>(question: Q): ResponseOf<Q['type']> {
-  return pick<(question: Question) => ResponseOf<Q['type']>>(keys, question)(question);
+export function answerKey<Q extends Question>(question: Q, types?: Behaviours): ResponseOf<Q['type']> {
+  return behaviourOf(question, types).key(question) as ResponseOf<Q['type']>;
 }
 
 /**
  * A human-readable key: "B. Telegram", "True", "75 (±5)", "Order: A → B → C".
  * `order` (option ids in display order, see `displayOrder`) letters the
- * options of `single` / `multiple` as the learner saw them; without it,
+ * options of choice questions as the learner saw them; without it,
  * letters follow authored order.
  */
-export function describeAnswer(question: Question, order?: readonly string[]): string {
-  return pick<(question: Question, order?: readonly string[]) => string>(describers, question)(
-    question,
-    order,
-  );
+export function describeAnswer(question: Question, order?: readonly string[], types?: Behaviours): string {
+  return behaviourOf(question, types).describe(question, order);
+}
+
+/**
+ * The behaviour of `question`'s type, from `registry` (default: the real one; a test passes its
+ * own to add a type without editing this file).
+ */
+export function behaviourOf(
+  question: Pick<Question, 'type'>,
+  registry: Behaviours = questionTypes,
+): QuestionBehaviour<QuestionType> {
+  // `registry[question.type]` always fits `question`, but TypeScript cannot correlate the two
+  // through a union, hence this one widening.
+  return registry[question.type] as unknown as QuestionBehaviour<QuestionType>;
+}
+
+/** The handout of `question`'s type, from `registry` (default: the real one). */
+export function handoutOf(
+  question: Pick<Question, 'type'>,
+  registry: Handouts = handouts,
+): QuestionHandout<QuestionType> {
+  return registry[question.type] as unknown as QuestionHandout<QuestionType>;
 }

@@ -155,3 +155,35 @@ export {
   part,
   unknownKeys,
 } from './grading.ts';
+
+/** Item-writing rule for types without per-answer feedback: the general "incorrect" feedback is required. */
+export function incorrectFeedbackProblems(question: {
+  feedback?: { incorrect?: string | undefined } | undefined;
+}): string[] {
+  return question.feedback?.incorrect ? [] : ['feedback.incorrect is missing'];
+}
+
+/** Item-writing rules for choice options: no "all/none of the above", and every wrong option explains itself. */
+export function optionWritingProblems(
+  options: readonly { id: string; text: string; feedback?: string | undefined }[],
+  key: ReadonlySet<string>,
+  bannedOption: RegExp,
+): string[] {
+  return options.flatMap((option) => [
+    ...(bannedOption.test(option.text) ? [`option ${option.id}: no "all/none of the above"`] : []),
+    ...(!key.has(option.id) && !option.feedback
+      ? [`option ${option.id}: a wrong option needs feedback`]
+      : []),
+  ]);
+}
+
+/** The instructor's view of choice options: every option, the key marked, with its feedback. */
+export function keyedOptions(
+  options: readonly { id: string; text: string; feedback?: string | undefined }[],
+  key: ReadonlySet<string>,
+): { kind: 'options'; options: { text: string; key: boolean; feedback?: string | undefined }[] } {
+  return {
+    kind: 'options',
+    options: options.map((o) => ({ text: o.text, key: key.has(o.id), feedback: o.feedback })),
+  };
+}

@@ -7,6 +7,7 @@
  * matching zod schema `gradeResultSchema` lives in `common.ts`, which checks
  * at compile time that it agrees with these types.
  */
+import type { PartWords } from './contract.ts';
 
 /** Feedback for one part of a response: an option, item, pair or blank. */
 export interface GradePart {
@@ -88,4 +89,44 @@ export function describeOptions(
 export function clampScore(score: number): number {
   if (!(score > 0)) return 0;
   return score > 1 ? 1 : score;
+}
+
+/** Whether `response` (an option id or a list of them) picks option `id`. */
+export function isPicked(response: unknown, id: string): boolean {
+  return Array.isArray(response) ? response.includes(id) : response === id;
+}
+
+/**
+ * The words for one option of a choice question: "Correct" for a right pick, `words.wrong` for a
+ * wrong one, and for a key option not picked `words.missed` with the ✓ of an answer.
+ */
+export function optionPartWords(
+  options: readonly { id: string; text: string }[],
+  inKey: boolean,
+  chosen: boolean,
+  id: string,
+  words: { wrong: string; missed: string },
+): PartWords {
+  const label = options.find((o) => o.id === id)?.text ?? id;
+  if (chosen && inKey) return { label, status: 'Correct' };
+  if (chosen) return { label, status: words.wrong };
+  return inKey ? { label, status: words.missed, key: true } : { label, status: words.missed };
+}
+
+/** A copy of `value` if it is an object of strings whose keys are all in `keys`, else undefined. */
+export function stringRecordOf(value: unknown, keys: readonly string[]): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const allowed = new Set(keys);
+  const ok = Object.entries(value).every(([key, entry]) => allowed.has(key) && typeof entry === 'string');
+  return ok ? { ...(value as Record<string, string>) } : undefined;
+}
+
+/** Whether an object response (pair → option, blank → text) has at least one non-blank entry. */
+export function hasFilledEntry(response: unknown): boolean {
+  return (
+    typeof response === 'object' &&
+    response !== null &&
+    !Array.isArray(response) &&
+    Object.values(response).some((v) => typeof v === 'string' && v.trim() !== '')
+  );
 }

@@ -9,11 +9,11 @@ import {
   describeAnswer,
   gradeResponse,
   gradeResultSchema,
-  graders,
   questionSchema,
   responseSchemas,
 } from './index.ts';
 import type { GradeResult, Question, QuestionInput, QuestionType, Response, ResponseOf } from './index.ts';
+import { questionTypes } from './client.ts';
 import { rightOptions } from './matching/schema.ts';
 
 // ---------------------------------------------------------------------------
@@ -464,9 +464,9 @@ describe('types', () => {
   });
 
   it('makes a registry missing a type a compile error', () => {
-    const { cloze: _cloze, ...incomplete } = graders;
+    const { cloze: _cloze, ...incomplete } = questionTypes;
     // @ts-expect-error — `cloze` is missing
-    const registry: typeof graders = incomplete;
+    const registry: typeof questionTypes = incomplete;
     expect(Object.keys(registry)).toHaveLength(7);
   });
 });

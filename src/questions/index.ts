@@ -8,10 +8,9 @@
  * are mapped types over `QuestionType` — a type missing from a registry (or an
  * extra one) is a compile error.
  *
- * Adding a type: add its folder (`schema.ts`, `grade.ts`, `grade.test.ts`,
- * `View.svelte`), then one entry in the union and `responseSchemas` below, in
- * `graders`, `keys` and `describers` in `client.ts`, and in `views.ts`; `tsc`
- * fails until every registry has it.
+ * Adding a type: add its folder (see README.md), then one entry in the union and
+ * `responseSchemas` below, in `questionTypes` and `handouts` (`client.ts`), `views`
+ * (`views.ts`) and `exporters` (`exporters.ts`); `tsc` fails until every registry has it.
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds } from './common.ts';
@@ -27,7 +26,7 @@ import { clozeResponseSchema, clozeSchema } from './cloze/schema.ts';
 export type { GradePart, GradeResult } from './grading.ts';
 export { gradeResultSchema } from './common.ts';
 // Grading and keys are zod-free (client.ts, what islands import); re-exported for build-time code.
-export { answerKey, describeAnswer, gradeResponse, graders } from './client.ts';
+export { answerKey, describeAnswer, gradeResponse } from './client.ts';
 
 /** Any question; `type` selects the variant. */
 export const questionSchema = z.discriminatedUnion('type', [

@@ -31,7 +31,7 @@ describe.each([
     ['answer key', true],
   ] as const)('the printed %s is unchanged', async (what, answerKey) => {
     const { container } = render(Worksheet, {
-      props: { title: 'Title', items: questions.map(worksheetItem), answerKey },
+      props: { title: 'Title', items: questions.map((q) => worksheetItem(q)), answerKey },
     });
     await expect(printed(container.innerHTML)).toMatchFileSnapshot(
       `__snapshots__/${name}-${what.replace(' ', '-')}.html.txt`,

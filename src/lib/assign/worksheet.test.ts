@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../questions/index.ts';
-import { GAP, worksheetItem } from './worksheet.ts';
+import { GAP } from '../../questions/cloze/handout.ts';
+import { worksheetItem } from './worksheet.ts';
 
 const common = {
   lesson: 'l',
@@ -20,20 +21,27 @@ describe('worksheetItem', () => {
   it.each([
     [
       { ...common, id: 's', type: 'single', options, answer: 'y' },
-      {
-        kind: 'choices',
-        multiple: false,
-        options: [
-          { label: 'A', text: 'Xylo' },
-          { label: 'B', text: 'Yak' },
-          { label: 'C', text: 'Zebu' },
-        ],
-      },
+      [
+        { kind: 'note', text: 'Tick one.' },
+        { kind: 'list', entries: ['☐ A. Xylo', '☐ B. Yak', '☐ C. Zebu'] },
+      ],
       'B. Yak',
     ],
-    [{ ...common, id: 't', type: 'truefalse', answer: false }, { kind: 'truefalse' }, 'False'],
-    [{ ...common, id: 'n', type: 'numeric', answer: 75, unit: '%' }, { kind: 'line', unit: '%' }, /75/],
-    [{ ...common, id: 'x', type: 'text', accept: ['Telegram'] }, { kind: 'line' }, /Telegram/],
+    [
+      { ...common, id: 't', type: 'truefalse', answer: false },
+      [{ kind: 'para', text: '☐ True ☐ False' }],
+      'False',
+    ],
+    [
+      { ...common, id: 'n', type: 'numeric', answer: 75, unit: '%' },
+      [{ kind: 'para', text: 'Answer: ______________________ %' }],
+      /75/,
+    ],
+    [
+      { ...common, id: 'x', type: 'text', accept: ['Telegram'] },
+      [{ kind: 'para', text: 'Answer: ______________________ ' }],
+      /Telegram/,
+    ],
     [
       {
         ...common,
@@ -45,7 +53,7 @@ describe('worksheetItem', () => {
           { id: 'b2', accept: ['2015'] },
         ],
       },
-      { kind: 'cloze', text: `Moved to ${GAP} in ${GAP}.` },
+      [{ kind: 'para', text: `Moved to ${GAP} in ${GAP}.` }],
       /Telegram/,
     ],
   ])('%#: body without the answer, and the key', (question, body, key) => {
@@ -66,7 +74,10 @@ describe('worksheetItem', () => {
         { id: 'c', text: 'Mu' },
       ],
     });
-    expect(item.body).toEqual({ kind: 'ordering', items: ['Alpha', 'Mu', 'Zeta'] });
+    expect(item.body).toEqual([
+      { kind: 'note', text: 'Number the items in order.' },
+      { kind: 'list', entries: ['___ Alpha', '___ Mu', '___ Zeta'] },
+    ]);
     expect(item.key).toMatch(/Zeta.*Alpha.*Mu/);
   });
 
@@ -81,17 +92,15 @@ describe('worksheetItem', () => {
       ],
       distractors: ['Blogs'],
     });
-    expect(item.body).toEqual({
-      kind: 'matching',
-      left: [
-        { label: '1', text: 'Telegram' },
-        { label: '2', text: 'Instagram' },
-      ],
-      right: [
-        { label: 'A', text: 'Blogs' },
-        { label: 'B', text: 'Channels' },
-        { label: 'C', text: 'Photos' },
-      ],
-    });
+    expect(item.body).toEqual([
+      { kind: 'note', text: 'Write the letter of the match next to each number.' },
+      {
+        kind: 'columns',
+        columns: [
+          ['1. Telegram → ___', '2. Instagram → ___'],
+          ['A. Blogs', 'B. Channels', 'C. Photos'],
+        ],
+      },
+    ]);
   });
 });

@@ -3,7 +3,10 @@
  * spread, objective coverage and per-option feedback. Content tests run these over every lesson;
  * the instructor can trust a bank that passes. Pure: no astro, no DOM.
  */
-import type { Question } from '../../questions/index.ts';
+import type { InstructorKey } from '../../questions/contract.ts';
+import { exporters } from '../../questions/exporters.ts';
+import type { Question, QuestionType } from '../../questions/index.ts';
+import type { Exporters } from '../export/types.ts';
 
 export const RULES = {
   minQuestions: 12,
@@ -80,26 +83,13 @@ export function checkLessonBank(
   return problems;
 }
 
-/** Item-writing rules for one question. */
-export function checkItemWriting(q: Question): string[] {
-  const problems: string[] = [];
+/** Item-writing rules for one question: the stem, then its type's own (`instructor.writingProblems`). */
+export function checkItemWriting(q: Question, types: Exporters = exporters): string[] {
   const at = `question "${q.id}"`;
-  if (UNEMPHASISED_NEGATIVE.test(q.prompt))
-    problems.push(`${at}: prompt: a negative stem must be emphasised, e.g. *not*`);
-  if (q.type === 'single' || q.type === 'multiple') {
-    const key = new Set(q.type === 'single' ? [q.answer] : q.answers);
-    for (const option of q.options) {
-      if (BANNED_OPTIONS.test(option.text))
-        problems.push(`${at}: option ${option.id}: no "all/none of the above"`);
-      if (!key.has(option.id) && !option.feedback)
-        problems.push(`${at}: option ${option.id}: a wrong option needs feedback`);
-    }
-  } else if (q.type === 'truefalse') {
-    const wrongFeedback = q.answer ? q.feedbackFalse : q.feedbackTrue;
-    if (!wrongFeedback && !q.feedback?.incorrect)
-      problems.push(`${at}: feedback for the wrong answer (${String(!q.answer)}) is missing`);
-  } else if (!q.feedback?.incorrect) {
-    problems.push(`${at}: feedback.incorrect is missing`);
-  }
-  return problems;
+  const stem = UNEMPHASISED_NEGATIVE.test(q.prompt)
+    ? [`${at}: prompt: a negative stem must be emphasised, e.g. *not*`]
+    : [];
+  const instructor = types[q.type].instructor as unknown as InstructorKey<QuestionType>;
+  const own = instructor.writingProblems(q, { bannedOption: BANNED_OPTIONS }).map((p) => `${at}: ${p}`);
+  return [...stem, ...own];
 }

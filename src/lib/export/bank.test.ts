@@ -9,8 +9,7 @@ import type { Question } from '../../questions/index.ts';
 import { find, parseTree, type TreeNode } from './fixtures.ts';
 import { parseGift } from './gift-parse.ts';
 import { EXPORT_FORMATS, exportBank, formatReport } from './index.ts';
-import { MOODLE_TYPE } from './moodle.ts';
-import { CANVAS_TYPE } from './qti12.ts';
+import { exporters } from '../../questions/exporters.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const questions: Question[] = loadBank(root).questions.map((entry) => entry.question);
@@ -57,7 +56,9 @@ describe('the real bank', () => {
     const items = hrefs.flatMap((href) => find(tree(files[href] ?? ''), 'item'));
     expect(items.map((i) => i.attrs.ident).sort()).toEqual([...ids].sort());
     const typeOf = (item: TreeNode): string => find([item], 'fieldentry')[0]?.text ?? '';
-    expect(countBy(items.map(typeOf))).toEqual(countBy(questions.map((q) => CANVAS_TYPE[q.type])));
+    expect(countBy(items.map(typeOf))).toEqual(
+      countBy(questions.map((q) => exporters[q.type].qti12.canvasType)),
+    );
     // The explanation is every item's general feedback.
     expect(
       items.filter((i) => find([i], 'itemfeedback').some((f) => f.attrs.ident === 'general_fb')),
@@ -87,7 +88,7 @@ describe('the real bank', () => {
     const real = qs.filter((q) => q.attrs.type !== 'category');
     expect(real.map((q) => find([q], 'idnumber')[0]?.text)).toEqual(ids);
     expect(countBy(real.map((q) => q.attrs.type ?? ''))).toEqual(
-      countBy(questions.map((q) => MOODLE_TYPE[q.type])),
+      countBy(questions.map((q) => exporters[q.type].moodle.qtype)),
     );
     expect(qs.length - real.length).toBe(new Set(questions.map((q) => q.lesson)).size);
     expect(real.filter((q) => find([q], 'generalfeedback').length === 1)).toHaveLength(ids.length);

@@ -1,12 +1,10 @@
 /**
  * Pure: no DOM, no framework.
  *
- * What the exporters share: collecting report notes, lesson titles and grouping, numeric
- * tolerance as an absolute margin and range, the correct options of a choice question, and the
- * cloze passage split into text and blanks.
+ * What the exporters share: collecting report notes, lesson titles and grouping, numbers as the
+ * formats want them, and the notes several question types give.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
-import { clozeSegments } from '../../questions/cloze/grade.ts';
+import type { Question, QuestionType } from '../../questions/index.ts';
 import type { ExportFormat, ExportNote, ExportOptions, ExportReport } from './types.ts';
 
 export const DEFAULT_COURSE = 'Extremism Online';
@@ -79,79 +77,24 @@ export function formatNumber(value: number): string {
   return String(tidy(value));
 }
 
-export interface NumericRange {
-  answer: number;
-  /** Absolute margin (≥ 0); 0 for an exact answer. */
-  margin: number;
-  low: number;
-  high: number;
-}
-
-/** The accepted range of a numeric question, with a relative tolerance turned into ± an absolute margin. */
-export function numericRange(question: QuestionOf<'numeric'>): NumericRange {
-  const t = question.tolerance;
-  const margin = !t ? 0 : tidy(t.kind === 'absolute' ? t.value : t.value * Math.abs(question.answer));
-  return {
-    answer: question.answer,
-    margin,
-    low: tidy(question.answer - margin),
-    high: tidy(question.answer + margin),
-  };
-}
-
-/** The note for a relative tolerance a format can only take as absolute (none for other tolerances). */
-export function relativeToleranceNote(question: QuestionOf<'numeric'>): string | undefined {
-  const t = question.tolerance;
-  if (t?.kind !== 'relative') return undefined;
-  const percent = tidy(t.value * 100);
-  return `relative tolerance ${percent}% converted to ±${formatNumber(numericRange(question).margin)}`;
-}
-
-/** Ids of the correct options of a choice question. */
-export function correctIds(question: QuestionOf<'single'> | QuestionOf<'multiple'>): Set<string> {
-  return new Set(question.type === 'single' ? [question.answer] : question.answers);
-}
-
-/** Right-hand options of a matching question: pair rights (id = pair id), then distractors `d1`, `d2`, … */
-export function matchingRights(question: QuestionOf<'matching'>): { id: string; text: string }[] {
-  return [
-    ...question.pairs.map((pair) => ({ id: pair.id, text: pair.right })),
-    ...(question.distractors ?? []).map((text, i) => ({ id: `d${i + 1}`, text })),
-  ];
-}
-
-export type ClozePart =
-  { kind: 'text'; text: string } | { kind: 'blank'; blank: QuestionOf<'cloze'>['blanks'][number] };
-
-/** The cloze passage as text runs and blanks (with their accepted answers), in reading order. */
-export function clozeParts(question: QuestionOf<'cloze'>): ClozePart[] {
-  const blanks = new Map(question.blanks.map((blank) => [blank.id, blank]));
-  return clozeSegments(question.text).flatMap((segment): ClozePart[] => {
-    if (segment.kind === 'text') return segment.text === '' ? [] : [{ kind: 'text', text: segment.text }];
-    const blank = blanks.get(segment.id);
-    return blank ? [{ kind: 'blank', blank }] : [];
-  });
-}
-
-/** Whether a text / cloze answer set relies on typo tolerance, which no LMS format has. */
+/** Whether a typed answer set relies on typo tolerance, which no LMS format has. */
 export function usesTypos(entry: { typos?: 'auto' | 0 }): boolean {
   return entry.typos !== 0;
 }
 
-/** "1st", "2nd", "3rd", "4th", … for ordering positions. */
+/** "1st", "2nd", "3rd", "4th", … for positions. */
 export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
-/** Fixed messages, so that `formatReport` can group the same limitation across questions. */
+/**
+ * Fixed messages shared by several types or formats, so that `formatReport` can group the same
+ * limitation across questions (a type's own messages live in its `export.ts`).
+ */
 export const NOTE = {
   hintsDropped: 'hints dropped (the format has no hints)',
   typos:
     'typo tolerance and punctuation/diacritic normalisation dropped: only exact (case-insensitive) matches of the accepted answers score',
-  orderingAsMatching:
-    'ordering exported as matching (position → item); partial credit is per position, not per ordered pair',
-  orderingAllOrNothing: 'ordering scored all-or-nothing (the site gives credit per correctly ordered pair)',
-  unitDropped: 'unit dropped (the format has no units): learners must type the bare number',
 } as const;

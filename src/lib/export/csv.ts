@@ -4,13 +4,21 @@
  * CSV for spreadsheets and item reviews: one row per question with the key written out
  * (`describeAnswer`) and where the evidence is (`/sources/<lesson>/#pN`). Cells that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) are quoted with a leading `'`
- * (papaparse's `escapeFormulae`), so opening the file never executes anything.
+ * (papaparse's `escapeFormulae`), so opening the file never executes anything. Each question type
+ * writes its `options` cell (`exporter.csv` in `src/questions/<type>/export.ts`).
  */
 import Papa from 'papaparse';
-import { describeAnswer, type Question } from '../../questions/index.ts';
+import { describeAnswer, type Behaviours } from '../../questions/client.ts';
+import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
 import { letter } from '../../questions/grading.ts';
-import { clozeParts, matchingRights, ReportBuilder } from './common.ts';
-import type { ExportOptions, ExportResult } from './types.ts';
+import { ReportBuilder } from './common.ts';
+import type { ExportOptions, ExportResult, Exporters } from './types.ts';
+
+/** What one question type writes in the CSV (the other columns are the same for every type). */
+export interface CsvPart<K extends QuestionType> {
+  /** The `options` cell: what the learner chooses from, lettered as `describeAnswer` letters it. */
+  options: (question: QuestionOf<K>) => string;
+}
 
 export const CSV_COLUMNS = [
   'id',
@@ -27,39 +35,17 @@ export const CSV_COLUMNS = [
   'source_url',
 ] as const;
 
-const lettered = (texts: readonly string[]): string =>
+/** `a) first|b) second`: texts lettered in the order given. */
+export const lettered = (texts: readonly string[]): string =>
   texts.map((t, i) => `${letter(i).toLowerCase()}) ${t}`).join('|');
 
-/** What the learner chooses from, lettered as `describeAnswer` letters it (authored order). */
-export function optionsCell(q: Question): string {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return lettered(q.options.map((o) => o.text));
-    case 'truefalse':
-      return 'True|False';
-    case 'ordering':
-      // Sorted so the cell does not give the order away; the answer column has it.
-      return lettered([...q.items].map((it) => it.text).sort((a, b) => a.localeCompare(b, 'en')));
-    case 'matching':
-      return `${q.pairs.map((p, i) => `${i + 1}) ${p.left}`).join('|')} || ${lettered(
-        matchingRights(q)
-          .map((r) => r.text)
-          .sort((a, b) => a.localeCompare(b, 'en')),
-      )}`;
-    case 'cloze':
-      return clozeParts(q)
-        .map((p) => (p.kind === 'text' ? p.text : `[${p.blank.id}]`))
-        .join('');
-    case 'numeric':
-      return q.unit ?? '';
-    case 'text':
-      return '';
-  }
-}
-
 /** One CSV file, one row per question, header first. */
-export function exportCsv(questions: readonly Question[], _options: ExportOptions = {}): ExportResult {
+export function exportCsv(
+  questions: readonly Question[],
+  _options: ExportOptions,
+  types: Exporters,
+  behaviours?: Behaviours,
+): ExportResult {
   const report = new ReportBuilder('csv', questions.length);
   const rows = questions.map((q) => {
     report.done(q);
@@ -70,8 +56,8 @@ export function exportCsv(questions: readonly Question[], _options: ExportOption
       q.objective,
       q.bloom,
       q.prompt,
-      optionsCell(q),
-      describeAnswer(q),
+      (types[q.type].csv as unknown as CsvPart<QuestionType>).options(q),
+      describeAnswer(q, undefined, behaviours),
       q.explanation,
       q.evidence.paragraph,
       q.evidence.quote,

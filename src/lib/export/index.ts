@@ -6,13 +6,16 @@
  * `formatReport` prints that report for a person, grouping the same limitation across
  * questions. The CLI (`src/cli/export.ts`) does the file I/O.
  */
+import type { Behaviours } from '../../questions/client.ts';
+import { exporters as realExporters } from '../../questions/exporters.ts';
 import type { Question } from '../../questions/index.ts';
 import { exportCsv } from './csv.ts';
 import { exportGift } from './gift.ts';
 import { exportMoodle } from './moodle.ts';
 import { exportQti12 } from './qti12.ts';
 import { exportQti21 } from './qti21.ts';
-import type { ExportFormat, ExportOptions, ExportReport, ExportResult } from './types.ts';
+import { scormInteraction as interaction, scormLosses as losses, type ScormInteraction } from './scorm.ts';
+import type { ExportFormat, ExportOptions, ExportReport, ExportResult, Exporters } from './types.ts';
 
 export type {
   ExportFile,
@@ -21,12 +24,27 @@ export type {
   ExportOptions,
   ExportReport,
   ExportResult,
+  Exporters,
+  QuestionExport,
 } from './types.ts';
+export type { ScormInteraction, ScormInteractionType } from './scorm.ts';
 export { EXPORT_FORMATS } from './types.ts';
 
-const exporters: Record<
+/** The question types to ask: default the real ones; a test passes its own to add a type. */
+export interface ExportTypes {
+  exporters?: Exporters;
+  /** For the key written out in words (`describeAnswer`). */
+  behaviours?: Behaviours;
+}
+
+const formats: Record<
   ExportFormat,
-  (questions: readonly Question[], options: ExportOptions) => ExportResult
+  (
+    questions: readonly Question[],
+    options: ExportOptions,
+    types: Exporters,
+    behaviours?: Behaviours,
+  ) => ExportResult
 > = {
   qti12: exportQti12,
   qti21: exportQti21,
@@ -49,11 +67,29 @@ export function exportBank(
   questions: readonly Question[],
   format: ExportFormat,
   options: ExportOptions = {},
+  types: ExportTypes = {},
 ): ExportResult {
-  const exporter = exporters[format];
+  const exporter = formats[format];
   if (!exporter)
-    throw new Error(`Unknown export format "${String(format)}" (use ${Object.keys(exporters).join(', ')})`);
-  return exporter(questions, options);
+    throw new Error(`Unknown export format "${String(format)}" (use ${Object.keys(formats).join(', ')})`);
+  return exporter(questions, options, types.exporters ?? realExporters, types.behaviours);
+}
+
+/**
+ * `question` as a SCORM 1.2 interaction record (`cmi.interactions.n`), with the learner's
+ * `response` when given: the hook a SCORM package writes from.
+ */
+export function scormInteraction(
+  question: Question,
+  response?: unknown,
+  types: ExportTypes = {},
+): ScormInteraction {
+  return interaction(question, response, types.exporters ?? realExporters);
+}
+
+/** What a SCORM 1.2 interaction record cannot represent exactly for `question`. */
+export function scormLosses(question: Question, types: ExportTypes = {}): string[] {
+  return losses(question, types.exporters ?? realExporters);
 }
 
 /** Most question ids listed after a grouped note before it says "and N more". */

@@ -7,48 +7,38 @@
  * `hint`s, and `tags` naming lesson, objective and Bloom level. Texts are HTML (escaped, with
  * `*emphasis*` as `<em>`); typed answers stay plain because Moodle compares them as typed.
  *
- * Scoring: `multiple` gives each right option 100/k % and each wrong one −100/k % (k right), the
- * site's own rule (right − wrong picks) / k; Moodle floors the total at 0 as the site does. `numerical` tolerance is absolute (a relative one is
- * converted); `ordering` needs the ordering question type; `cloze` uses embedded answers.
+ * This file writes what every question shares (name, text, general feedback, grade, hints, tags)
+ * and the categories; each question type writes its own part (`exporter.moodle` in
+ * `src/questions/<type>/export.ts`: Moodle's `qtype`, the answers and options, and what it cannot
+ * carry over), as Moodle's own question types do in `export_to_xml`. The helpers below are for
+ * those parts.
  */
-import type { Question, QuestionOf } from '../../questions/index.ts';
-import {
-  byLesson,
-  clozeParts,
-  correctIds,
-  DEFAULT_COURSE,
-  formatNumber,
-  lessonTitle,
-  matchingRights,
-  NOTE,
-  numericRange,
-  relativeToleranceNote,
-  ReportBuilder,
-  usesTypos,
-} from './common.ts';
-import type { ExportOptions, ExportResult } from './types.ts';
+import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import { byLesson, DEFAULT_COURSE, lessonTitle, ReportBuilder } from './common.ts';
+import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type Child, type XmlElement } from './xml.ts';
 
-export const MOODLE_TYPE = {
-  single: 'multichoice',
-  multiple: 'multichoice',
-  truefalse: 'truefalse',
-  numeric: 'numerical',
-  text: 'shortanswer',
-  matching: 'matching',
-  ordering: 'ordering',
-  cloze: 'cloze',
-} as const satisfies Record<Question['type'], string>;
-
-export const ORDERING_NOTE =
-  'Moodle "ordering" type needed (core since Moodle 4.4, the qtype_ordering plugin before); without it the import skips this question: use the QTI 1.2 or GIFT export, which give it as a matching of positions';
+/** What one question type writes in Moodle XML. */
+export interface MoodlePart<K extends QuestionType> {
+  /** Moodle's question type: `<question type="…">`. */
+  qtype: string;
+  /** The question text as HTML (default: the prompt as a paragraph). */
+  questionHtml?: (question: QuestionOf<K>) => string;
+  /** The type's elements after `idnumber`: options, answers, units, combined feedback. */
+  body: (question: QuestionOf<K>) => Child[];
+  /** False when Moodle ignores `<hint>` for this type on import, so none are written. */
+  hints?: false;
+  /** What Moodle cannot represent exactly for this question, for the export report. */
+  losses: (question: QuestionOf<K>) => string[];
+}
 
 /** A `<text>` holder: `<tag format="html"><text>…</text></tag>`. */
-function htmlText(tag: string, htmlContent: string): XmlElement {
+export function htmlText(tag: string, htmlContent: string): XmlElement {
   return el(tag, { format: 'html' }, el('text', {}, htmlContent));
 }
 
-const rich = (tag: string, text: string | undefined): XmlElement =>
+/** An HTML text element from author text (escaped, `*emphasis*` as `<em>`); empty when absent. */
+export const rich = (tag: string, text: string | undefined): XmlElement =>
   htmlText(tag, text === undefined ? '' : richHtml(text));
 
 /** Moodle fractions are percentages with at most 7 decimals; it lists 1/3 as 33.33333. */
@@ -73,7 +63,8 @@ function richlessHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function combined(q: Question): XmlElement[] {
+/** Moodle's combined feedback: the site's general correct / incorrect feedback. */
+export function combined(q: Question): XmlElement[] {
   return [
     rich('correctfeedback', q.feedback?.correct),
     rich('partiallycorrectfeedback', q.feedback?.incorrect),
@@ -81,7 +72,8 @@ function combined(q: Question): XmlElement[] {
   ];
 }
 
-function answer(
+/** An `<answer>` with its fraction, text, extra elements (e.g. `tolerance`) and feedback. */
+export function answer(
   fractionPercent: string,
   content: string,
   feedbackHtml?: string,
@@ -98,177 +90,53 @@ function answer(
 }
 
 /** Joins feedback texts that apply to the same answer, e.g. an option's own and the general "correct". */
-function joinFeedback(...texts: (string | undefined)[]): string | undefined {
+export function joinFeedback(...texts: (string | undefined)[]): string | undefined {
   const present = texts.filter((t): t is string => t !== undefined);
   return present.length === 0 ? undefined : present.join(' ');
 }
 
-function choiceBody(q: QuestionOf<'single'> | QuestionOf<'multiple'>): Child[] {
-  const right = correctIds(q);
+/**
+ * The options of a choice question: `single` with 100 % for the key (`oneRight`), or each right
+ * option 100/k % and each wrong one −100/k % (k right): exactly the site's rule
+ * (right − wrong picks) / k; Moodle floors the total at 0 as the site does.
+ */
+export function choiceBody(
+  q: Question & { options: { id: string; text: string; feedback?: string | undefined }[] },
+  right: ReadonlySet<string>,
+  oneRight: boolean,
+): Child[] {
   const k = right.size;
-  // Each wrong pick costs as much as a right pick earns (−100/k), exactly the site's own rule
-  // (right − wrong picks) / k; the LMS floors the total at 0 as the site does.
   const grade = (id: string): string =>
-    q.type === 'single' ? (right.has(id) ? '100' : '0') : fraction(right.has(id) ? 100 / k : -100 / k);
+    oneRight ? (right.has(id) ? '100' : '0') : fraction(right.has(id) ? 100 / k : -100 / k);
   return [
-    el('single', {}, q.type === 'single' ? 'true' : 'false'),
+    el('single', {}, oneRight ? 'true' : 'false'),
     el('shuffleanswers', {}, 'true'),
     el('answernumbering', {}, 'abc'),
     el('showstandardinstruction', {}, '0'),
     ...combined(q),
-    q.type === 'multiple' && el('shownumcorrect'),
+    !oneRight && el('shownumcorrect'),
     q.options.map((o) =>
       answer(grade(o.id), richHtml(o.text), o.feedback === undefined ? undefined : richHtml(o.feedback)),
     ),
   ];
 }
 
-function truefalseBody(q: QuestionOf<'truefalse'>): Child[] {
-  // Moodle's true/false has no combined feedback: fold "correct"/"incorrect" into each answer's own.
-  const forAnswer = (value: boolean): string | undefined => {
-    const own = value ? q.feedbackTrue : q.feedbackFalse;
-    const general = value === q.answer ? q.feedback?.correct : q.feedback?.incorrect;
-    const text = joinFeedback(own, general);
-    return text === undefined ? undefined : richHtml(text);
-  };
-  return [
-    answer(q.answer ? '100' : '0', 'true', forAnswer(true), 'moodle_auto_format'),
-    answer(q.answer ? '0' : '100', 'false', forAnswer(false), 'moodle_auto_format'),
-  ];
-}
-
-function numericBody(q: QuestionOf<'numeric'>, report: ReportBuilder): Child[] {
-  const range = numericRange(q);
-  const note = relativeToleranceNote(q);
-  if (note) report.note(q, note);
-  const unit = q.unit;
-  const correct = q.feedback?.correct === undefined ? undefined : richHtml(q.feedback.correct);
-  const incorrect = q.feedback?.incorrect === undefined ? undefined : richHtml(q.feedback.incorrect);
-  return [
-    answer('100', formatNumber(range.answer), correct, 'moodle_auto_format', [
-      el('tolerance', {}, formatNumber(range.margin)),
-    ]),
-    // `*` is Moodle's "any other answer": where the site's general incorrect feedback goes.
-    incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format', [el('tolerance', {}, '0')]),
-    unit !== undefined &&
-      el('units', {}, el('unit', {}, el('multiplier', {}, '1'), el('unit_name', {}, unit))),
-    // Units optional: a learner may type "75" or "75 %", as on the site.
-    el('unitgradingtype', {}, '0'),
-    el('unitpenalty', {}, '0'),
-    el('showunits', {}, unit === undefined ? '3' : '0'),
-    el('unitsleft', {}, unit !== undefined && /^[$€£¥]$/.test(unit) ? '1' : '0'),
-  ];
-}
-
-function textBody(q: QuestionOf<'text'>, report: ReportBuilder): Child[] {
-  if (usesTypos(q)) report.note(q, NOTE.typos);
-  const correct = q.feedback?.correct === undefined ? undefined : richHtml(q.feedback.correct);
-  const incorrect = q.feedback?.incorrect === undefined ? undefined : richHtml(q.feedback.incorrect);
-  return [
-    el('usecase', {}, '0'),
-    q.accept.map((a) => answer('100', a, correct, 'moodle_auto_format')),
-    incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format'),
-  ];
-}
-
-function matchingBody(q: QuestionOf<'matching'>): Child[] {
-  const rights = matchingRights(q);
-  return [
-    el('shuffleanswers', {}, 'true'),
-    ...combined(q),
-    q.pairs.map((p) =>
-      el(
-        'subquestion',
-        { format: 'html' },
-        el('text', {}, richHtml(p.left)),
-        el('answer', {}, el('text', {}, p.right)),
-      ),
-    ),
-    // A subquestion with no text is how Moodle stores an extra (distractor) answer.
-    rights
-      .slice(q.pairs.length)
-      .map((d) =>
-        el('subquestion', { format: 'html' }, el('text', {}, ''), el('answer', {}, el('text', {}, d.text))),
-      ),
-  ];
-}
-
-function orderingBody(q: QuestionOf<'ordering'>, report: ReportBuilder): Child[] {
-  report.note(q, ORDERING_NOTE);
-  return [
-    el('layouttype', {}, 'VERTICAL'),
-    el('selecttype', {}, 'ALL'),
-    el('selectcount', {}, '0'),
-    // Counts every pair of items in the right relative order: the site's own partial credit.
-    el('gradingtype', {}, 'RELATIVE_ALL_PREVIOUS_AND_NEXT'),
-    el('showgrading', {}, 'SHOW'),
-    el('numberingstyle', {}, 'none'),
-    ...combined(q),
-    q.items.map((it, i) => answer(String(i + 1), richHtml(it.text))),
-  ];
-}
-
-/** The cloze passage with `{1:SHORTANSWER:=a~=b}` fields, each blank worth 1 (share of blanks, as on the site). */
-export function moodleClozeText(q: QuestionOf<'cloze'>): string {
-  const passage = clozeParts(q)
-    .map((p) =>
-      p.kind === 'text'
-        ? richHtml(p.text)
-        : `{1:SHORTANSWER:${p.blank.accept.map((a) => `=${escapeClozeAnswer(a)}`).join('~')}}`,
-    )
-    .join('');
-  return `<p>${richHtml(q.prompt)}</p><p>${passage}</p>`;
-}
-
-function question(q: Question, report: ReportBuilder): XmlElement {
-  let body: Child[] = [];
-  let questionHtml = `<p>${richHtml(q.prompt)}</p>`;
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      body = choiceBody(q);
-      break;
-    case 'truefalse':
-      body = truefalseBody(q);
-      break;
-    case 'numeric':
-      body = numericBody(q, report);
-      break;
-    case 'text':
-      body = textBody(q, report);
-      break;
-    case 'matching':
-      body = matchingBody(q);
-      break;
-    case 'ordering':
-      body = orderingBody(q, report);
-      break;
-    case 'cloze':
-      questionHtml = moodleClozeText(q);
-      if (q.blanks.some(usesTypos)) report.note(q, NOTE.typos);
-      if (q.feedback)
-        report.note(
-          q,
-          'general correct/incorrect feedback dropped (Moodle cloze has none; the explanation is kept)',
-        );
-      break;
-  }
-  // Moodle's true/false ignores hints on import.
-  const hints = q.type === 'truefalse' ? [] : (q.hints ?? []);
-  if (q.type === 'truefalse' && q.hints?.length) report.note(q, NOTE.hintsDropped);
+function question(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
+  const part = types[q.type].moodle as unknown as MoodlePart<QuestionType>;
+  for (const loss of part.losses(q)) report.note(q, loss);
   report.done(q);
   return el(
     'question',
-    { type: MOODLE_TYPE[q.type] },
+    { type: part.qtype },
     el('name', {}, el('text', {}, q.id)),
-    htmlText('questiontext', questionHtml),
+    htmlText('questiontext', part.questionHtml?.(q) ?? `<p>${richHtml(q.prompt)}</p>`),
     rich('generalfeedback', q.explanation),
     el('defaultgrade', {}, '1'),
     el('penalty', {}, '0.3333333'),
     el('hidden', {}, '0'),
     el('idnumber', {}, q.id),
-    body,
-    hints.map((h) => rich('hint', h)),
+    part.body(q),
+    (part.hints === false ? [] : (q.hints ?? [])).map((h) => rich('hint', h)),
     el(
       'tags',
       {},
@@ -280,14 +148,18 @@ function question(q: Question, report: ReportBuilder): XmlElement {
 }
 
 /** One Moodle XML file with a category per lesson. */
-export function exportMoodle(questions: readonly Question[], options: ExportOptions = {}): ExportResult {
+export function exportMoodle(
+  questions: readonly Question[],
+  options: ExportOptions,
+  types: Exporters,
+): ExportResult {
   const report = new ReportBuilder('moodle', questions.length);
   const course = categorySegment(options.course ?? DEFAULT_COURSE);
   const children: XmlElement[] = [];
   for (const [lesson, list] of byLesson(questions)) {
     const path = `$course$/${course}/${categorySegment(lessonTitle(lesson, options))}`;
     children.push(el('question', { type: 'category' }, el('category', {}, el('text', {}, path))));
-    for (const q of list) children.push(question(q, report));
+    for (const q of list) children.push(question(q, report, types));
   }
   return {
     files: [{ path: 'moodle.xml', content: xmlDocument(el('quiz', {}, children)) }],

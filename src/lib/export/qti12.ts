@@ -7,65 +7,55 @@
  * `<option>_fb` shown by `displayfeedback`, general feedback `general_fb` (the explanation),
  * `correct_fb` and `general_incorrect_fb`.
  *
- * Mapping: single → multiple_choice_question, multiple → multiple_answers_question, truefalse →
- * true_false_question, numeric → numerical_question (exact ± margin), text →
- * short_answer_question, matching → matching_question, cloze → fill_in_multiple_blanks_question
- * (`[b1]` in the text), ordering → matching_question (position → item), with a report note.
+ * This file writes the package, the assessment per lesson and what every item shares (metadata,
+ * general feedback, the score variable); each question type gives its Canvas `question_type`, its
+ * responses and scoring conditions, and what it cannot carry over (`exporter.qti12` in
+ * `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
-import type { Question, QuestionOf } from '../../questions/index.ts';
-import {
-  byLesson,
-  clozeParts,
-  correctIds,
-  formatNumber,
-  lessonTitle,
-  matchingRights,
-  NOTE,
-  numericRange,
-  ordinal,
-  relativeToleranceNote,
-  ReportBuilder,
-  usesTypos,
-} from './common.ts';
-import type { ExportOptions, ExportResult } from './types.ts';
+import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import { byLesson, lessonTitle, NOTE, ReportBuilder } from './common.ts';
+import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type XmlElement } from './xml.ts';
 import { zipFiles } from './zip.ts';
 
 const QTI_NS = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** Canvas's name for each course type (ordering has none: it goes out as matching). */
-export const CANVAS_TYPE = {
-  single: 'multiple_choice_question',
-  multiple: 'multiple_answers_question',
-  truefalse: 'true_false_question',
-  numeric: 'numerical_question',
-  text: 'short_answer_question',
-  matching: 'matching_question',
-  ordering: 'matching_question',
-  cloze: 'fill_in_multiple_blanks_question',
-} as const satisfies Record<Question['type'], string>;
+/** What one question type writes in a QTI 1.2 (Canvas) item. */
+export interface Qti12Part<K extends QuestionType> {
+  /** Canvas's `question_type` metadata. */
+  canvasType: string;
+  /** The item's responses, scoring conditions and feedback; `correctFb` shows `correct_fb`. */
+  build: (question: QuestionOf<K>, correctFb: XmlElement | undefined) => Qti12Built;
+  /**
+   * Scored part by part (the score is added up), so, as in Canvas's own export, no condition marks
+   * the whole answer wrong: no `general_incorrect_fb` condition (its text still goes in).
+   */
+  scoredByParts?: true;
+  /** What QTI 1.2 / Canvas cannot represent exactly for this question. */
+  losses: (question: QuestionOf<K>) => string[];
+}
 
-const html = (text: string): XmlElement =>
+export const html = (text: string): XmlElement =>
   el('material', {}, el('mattext', { texttype: 'text/html' }, richHtml(text)));
-const plain = (text: string): XmlElement =>
+export const plain = (text: string): XmlElement =>
   el('material', {}, el('mattext', { texttype: 'text/plain' }, text));
 
 function field(label: string, entry: string): XmlElement {
   return el('qtimetadatafield', {}, el('fieldlabel', {}, label), el('fieldentry', {}, entry));
 }
 
-function feedback(ident: string, text: string | undefined): XmlElement | undefined {
+export function feedback(ident: string, text: string | undefined): XmlElement | undefined {
   if (text === undefined) return undefined;
   return el('itemfeedback', { ident }, el('flow_mat', {}, html(text)));
 }
 
-function show(linkrefid: string): XmlElement {
+export function show(linkrefid: string): XmlElement {
   return el('displayfeedback', { feedbacktype: 'Response', linkrefid });
 }
 
 /** `<respcondition>`: when `condition` holds, set/add score and show feedback. */
-function respcondition(
+export function respcondition(
   continueAfter: boolean | undefined,
   condition: (XmlElement | string)[],
   ...actions: (XmlElement | undefined)[]
@@ -78,15 +68,17 @@ function respcondition(
   );
 }
 
-const varequal = (respident: string, value: string): XmlElement => el('varequal', { respident }, value);
+export const varequal = (respident: string, value: string): XmlElement =>
+  el('varequal', { respident }, value);
 const other = (): XmlElement => el('other');
-const setScore = (value: string, action: 'Set' | 'Add' = 'Set'): XmlElement =>
+export const setScore = (value: string, action: 'Set' | 'Add' = 'Set'): XmlElement =>
   el('setvar', { action, varname: 'SCORE' }, value);
 
 /** Option idents are prefixed so that `<ident>_fb` can never clash with `correct_fb` and friends. */
-const optionIdent = (id: string): string => `o_${id}`;
+export const optionIdent = (id: string): string => `o_${id}`;
 
-interface Built {
+/** The type's side of an item. */
+export interface Qti12Built {
   /** `response_lid` / `response_str` elements after the prompt. */
   responses: XmlElement[];
   /** Scoring and per-answer feedback conditions (before the general incorrect one). */
@@ -98,7 +90,7 @@ interface Built {
   answerIds: string[];
 }
 
-function choiceLid(
+export function choiceLid(
   ident: string,
   card: 'Single' | 'Multiple',
   options: { id: string; text: string }[],
@@ -114,111 +106,41 @@ function choiceLid(
   );
 }
 
-function buildChoice(
-  q: QuestionOf<'single'> | QuestionOf<'multiple'>,
+/** A choice question's item: the key is `right`; `oneRight` = one answer (radio), else tick all. */
+export function buildChoice(
+  q: Question & { options: { id: string; text: string; feedback?: string | undefined }[] },
+  right: ReadonlySet<string>,
+  oneRight: boolean,
   correctFb: XmlElement | undefined,
-): Built {
-  const right = correctIds(q);
+): Qti12Built {
   const options = q.options.map((o) => ({ ...o, id: optionIdent(o.id), right: right.has(o.id) }));
   const perOption = options
     .filter((o) => o.feedback !== undefined)
     .map((o) => respcondition(true, [varequal('response1', o.id)], show(`${o.id}_fb`)));
-  const condition =
-    q.type === 'single'
-      ? [varequal('response1', options.find((o) => o.right)?.id ?? '')]
-      : [
-          el(
-            'and',
-            {},
-            options.map((o) =>
-              o.right ? varequal('response1', o.id) : el('not', {}, varequal('response1', o.id)),
-            ),
+  const condition = oneRight
+    ? [varequal('response1', options.find((o) => o.right)?.id ?? '')]
+    : [
+        el(
+          'and',
+          {},
+          options.map((o) =>
+            o.right ? varequal('response1', o.id) : el('not', {}, varequal('response1', o.id)),
           ),
-        ];
+        ),
+      ];
   return {
-    responses: [choiceLid('response1', q.type === 'single' ? 'Single' : 'Multiple', options)],
+    responses: [choiceLid('response1', oneRight ? 'Single' : 'Multiple', options)],
     conditions: [...perOption, respcondition(false, condition, setScore('100'), correctFb)],
     feedbacks: options.map((o) => feedback(`${o.id}_fb`, o.feedback)),
     answerIds: options.map((o) => o.id),
   };
 }
 
-function buildTruefalse(q: QuestionOf<'truefalse'>, correctFb: XmlElement | undefined): Built {
-  const options = [
-    { id: 'true', text: 'True', feedback: q.feedbackTrue },
-    { id: 'false', text: 'False', feedback: q.feedbackFalse },
-  ];
-  const key = q.answer ? 'true' : 'false';
-  return {
-    responses: [choiceLid('response1', 'Single', options)],
-    conditions: [
-      ...options
-        .filter((o) => o.feedback !== undefined)
-        .map((o) => respcondition(true, [varequal('response1', o.id)], show(`${o.id}_fb`))),
-      respcondition(false, [varequal('response1', key)], setScore('100'), correctFb),
-    ],
-    feedbacks: options.map((o) => feedback(`${o.id}_fb`, o.feedback)),
-    answerIds: options.map((o) => o.id),
-  };
-}
-
-function buildNumeric(q: QuestionOf<'numeric'>, correctFb: XmlElement | undefined): Built {
-  const range = numericRange(q);
-  // Canvas writes the exact value and the range it accepts, even for a zero margin.
-  const condition = [
-    el(
-      'or',
-      {},
-      varequal('response1', formatNumber(range.answer)),
-      el(
-        'and',
-        {},
-        el('vargte', { respident: 'response1' }, formatNumber(range.low)),
-        el('varlte', { respident: 'response1' }, formatNumber(range.high)),
-      ),
-    ),
-  ];
-  return {
-    responses: [
-      el(
-        'response_str',
-        { ident: 'response1', rcardinality: 'Single' },
-        el('render_fib', { fibtype: 'Decimal' }, el('response_label', { ident: 'answer1' })),
-      ),
-    ],
-    conditions: [respcondition(false, condition, setScore('100'), correctFb)],
-    feedbacks: [],
-    answerIds: ['answer1'],
-  };
-}
-
-function buildText(q: QuestionOf<'text'>, correctFb: XmlElement | undefined): Built {
-  return {
-    responses: [
-      el(
-        'response_str',
-        { ident: 'response1', rcardinality: 'Single' },
-        el('render_fib', {}, el('response_label', { ident: 'answer1', rshuffle: 'No' })),
-      ),
-    ],
-    conditions: [
-      respcondition(
-        false,
-        q.accept.map((a) => varequal('response1', a)),
-        setScore('100'),
-        correctFb,
-      ),
-    ],
-    feedbacks: [],
-    answerIds: q.accept.map((_, i) => `a${i + 1}`),
-  };
-}
-
 /** Canvas matching: one `response_lid` per left entry, each offering every right-hand option. */
-function buildMatching(
+export function buildMatching(
   lefts: { id: string; text: string; rightId: string }[],
   rights: { id: string; text: string }[],
-): Built {
+): Qti12Built {
   const points = (100 / lefts.length).toFixed(2);
   return {
     responses: lefts.map((left) =>
@@ -241,85 +163,13 @@ function buildMatching(
   };
 }
 
-function buildCloze(q: QuestionOf<'cloze'>): Built {
-  const parts = clozeParts(q);
-  const blanks = q.blanks;
-  const points = (100 / blanks.length).toFixed(2);
-  // Canvas marks every listed answer of a blank as correct; scoring names the canonical one.
-  const labelId = (blankId: string, i: number): string => `${blankId}_a${i + 1}`;
-  const passage = parts.map((p) => (p.kind === 'text' ? richHtml(p.text) : `[${p.blank.id}]`)).join('');
-  return {
-    questionHtml: `<p>${richHtml(q.prompt)}</p><p>${passage}</p>`,
-    responses: blanks.map((blank) =>
-      el(
-        'response_lid',
-        { ident: `response_${blank.id}` },
-        el('material', {}, el('mattext', {}, blank.id)),
-        el(
-          'render_choice',
-          {},
-          blank.accept.map((a, i) => el('response_label', { ident: labelId(blank.id, i) }, plain(a))),
-        ),
-      ),
-    ),
-    conditions: blanks.map((blank) =>
-      respcondition(
-        undefined,
-        [varequal(`response_${blank.id}`, labelId(blank.id, 0))],
-        setScore(points, 'Add'),
-      ),
-    ),
-    feedbacks: [],
-    answerIds: blanks.flatMap((blank) => blank.accept.map((_, i) => labelId(blank.id, i))),
-  };
-}
-
-function item(q: Question, report: ReportBuilder): XmlElement {
+function item(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
+  const part = types[q.type].qti12 as unknown as Qti12Part<QuestionType>;
   const correctText = q.feedback?.correct;
   const incorrectText = q.feedback?.incorrect;
   const correctFb = correctText === undefined ? undefined : show('correct_fb');
-  let built: Built;
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      built = buildChoice(q, correctFb);
-      break;
-    case 'truefalse':
-      built = buildTruefalse(q, correctFb);
-      break;
-    case 'numeric':
-      built = buildNumeric(q, correctFb);
-      if (q.unit !== undefined) report.note(q, NOTE.unitDropped);
-      if (relativeToleranceNote(q)) report.note(q, relativeToleranceNote(q) ?? '');
-      break;
-    case 'text':
-      built = buildText(q, correctFb);
-      if (usesTypos(q)) report.note(q, NOTE.typos);
-      break;
-    case 'matching':
-      built = buildMatching(
-        q.pairs.map((p) => ({ id: p.id, text: p.left, rightId: p.id })),
-        matchingRights(q),
-      );
-      break;
-    case 'ordering':
-      built = buildMatching(
-        q.items.map((it, i) => ({ id: `pos${i + 1}`, text: `${ordinal(i + 1)}`, rightId: it.id })),
-        // Rights in authored order would be the answer key read top to bottom: sort them by text.
-        [...q.items]
-          .sort((a, b) => a.text.localeCompare(b.text, 'en'))
-          .map((it) => ({ id: it.id, text: it.text })),
-      );
-      report.note(q, NOTE.orderingAsMatching);
-      break;
-    case 'cloze':
-      built = buildCloze(q);
-      if (q.blanks.some(usesTypos)) report.note(q, NOTE.typos);
-      break;
-  }
-  // As in Canvas's own export: types scored part by part get no "incorrect" condition (their
-  // score is added up, so no condition marks the whole answer wrong); the feedback text still goes in.
-  const multiPart = q.type === 'matching' || q.type === 'ordering' || q.type === 'cloze';
+  const built = part.build(q, correctFb);
+  for (const loss of part.losses(q)) report.note(q, loss);
   if (q.hints?.length) report.note(q, NOTE.hintsDropped);
   report.done(q);
   const questionHtml = built.questionHtml ?? `<p>${richHtml(q.prompt)}</p>`;
@@ -332,7 +182,7 @@ function item(q: Question, report: ReportBuilder): XmlElement {
       el(
         'qtimetadata',
         {},
-        field('question_type', CANVAS_TYPE[q.type]),
+        field('question_type', part.canvasType),
         field('points_possible', '1'),
         field('original_answer_ids', built.answerIds.join(',')),
       ),
@@ -354,7 +204,7 @@ function item(q: Question, report: ReportBuilder): XmlElement {
       respcondition(true, [other()], show('general_fb')),
       built.conditions,
       incorrectText !== undefined &&
-        !multiPart &&
+        !part.scoredByParts &&
         respcondition(true, [other()], show('general_incorrect_fb')),
     ),
     feedback('general_fb', q.explanation),
@@ -365,7 +215,11 @@ function item(q: Question, report: ReportBuilder): XmlElement {
 }
 
 /** The QTI 1.2 package: `imsmanifest.xml` + `<lesson>/<lesson>.xml`, zipped. */
-export function exportQti12(questions: readonly Question[], options: ExportOptions = {}): ExportResult {
+export function exportQti12(
+  questions: readonly Question[],
+  options: ExportOptions,
+  types: Exporters,
+): ExportResult {
   const report = new ReportBuilder('qti12', questions.length);
   const files: { path: string; content: string }[] = [];
   const resources: XmlElement[] = [];
@@ -384,7 +238,7 @@ export function exportQti12(questions: readonly Question[], options: ExportOptio
         el(
           'section',
           { ident: 'root_section' },
-          list.map((q) => item(q, report)),
+          list.map((q) => item(q, report, types)),
         ),
       ),
     );

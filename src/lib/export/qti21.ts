@@ -10,20 +10,15 @@
  * scores the share of blanks right. Feedback is `modalFeedback` keyed by the `FEEDBACK`
  * outcome: the explanation always, per-option feedback when that option was picked, and the
  * general correct/incorrect feedback.
+ *
+ * This file writes the package, the item around each question and its feedback; each question
+ * type gives its declarations, body, scoring and per-answer feedback, and what it cannot carry
+ * over (`exporter.qti21` in `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
-import type { Question, QuestionOf } from '../../questions/index.ts';
-import {
-  clozeParts,
-  correctIds,
-  formatNumber,
-  matchingRights,
-  NOTE,
-  numericRange,
-  ReportBuilder,
-  usesTypos,
-} from './common.ts';
-import type { ExportOptions, ExportResult } from './types.ts';
-import { el, richNodes, xmlDocument, type XmlElement, type XmlNode } from './xml.ts';
+import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import { formatNumber, NOTE, ReportBuilder } from './common.ts';
+import type { ExportOptions, ExportResult, Exporters } from './types.ts';
+import { el, richNodes, xmlDocument, type XmlElement } from './xml.ts';
 import { zipFiles } from './zip.ts';
 
 const QTI_NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
@@ -39,18 +34,18 @@ export const qtiId = {
   blank: (id: string): string => `RESPONSE_${id}`,
 };
 
-const v = (identifier: string): XmlElement => el('variable', { identifier });
-const base = (baseType: string, value: string | number): XmlElement =>
+export const v = (identifier: string): XmlElement => el('variable', { identifier });
+export const base = (baseType: string, value: string | number): XmlElement =>
   el('baseValue', { baseType }, String(value));
-const setOutcome = (identifier: string, value: XmlElement): XmlElement =>
+export const setOutcome = (identifier: string, value: XmlElement): XmlElement =>
   el('setOutcomeValue', { identifier }, value);
 const addFeedback = (id: string): XmlElement =>
   setOutcome('FEEDBACK', el('multiple', {}, v('FEEDBACK'), base('identifier', id)));
-const when = (condition: XmlElement, ...then: XmlElement[]): XmlElement =>
+export const when = (condition: XmlElement, ...then: XmlElement[]): XmlElement =>
   el('responseCondition', {}, el('responseIf', {}, condition, ...then));
 const whenElse = (condition: XmlElement, then: XmlElement[], otherwise: XmlElement[]): XmlElement =>
   el('responseCondition', {}, el('responseIf', {}, condition, ...then), el('responseElse', {}, ...otherwise));
-const notNull = (identifier: string): XmlElement => el('not', {}, el('isNull', {}, v(identifier)));
+export const notNull = (identifier: string): XmlElement => el('not', {}, el('isNull', {}, v(identifier)));
 
 function outcome(identifier: string, cardinality: string, baseType: string, value?: string): XmlElement {
   return el(
@@ -60,7 +55,10 @@ function outcome(identifier: string, cardinality: string, baseType: string, valu
   );
 }
 
-function mapping(entries: { key: string; value: number; caseSensitive?: boolean }[], upper = 1): XmlElement {
+export function mapping(
+  entries: { key: string; value: number; caseSensitive?: boolean }[],
+  upper = 1,
+): XmlElement {
   return el(
     'mapping',
     { lowerBound: '0', upperBound: String(upper), defaultValue: '0' },
@@ -74,7 +72,7 @@ function mapping(entries: { key: string; value: number; caseSensitive?: boolean 
   );
 }
 
-function declaration(
+export function declaration(
   identifier: string,
   cardinality: 'single' | 'multiple' | 'ordered',
   baseType: string,
@@ -93,10 +91,11 @@ function declaration(
   );
 }
 
-const para = (text: string): XmlElement => el('p', {}, richNodes(text));
-const prompt = (text: string): XmlElement => el('prompt', {}, richNodes(text));
+export const para = (text: string): XmlElement => el('p', {}, richNodes(text));
+export const prompt = (text: string): XmlElement => el('prompt', {}, richNodes(text));
 
-interface Parts {
+/** The type's side of an `assessmentItem`. */
+export interface Qti21Parts {
   declarations: XmlElement[];
   body: XmlElement[];
   /** Sets SCORE. */
@@ -105,22 +104,35 @@ interface Parts {
   feedback: { id: string; text: string; condition: XmlElement }[];
 }
 
-function choice(q: QuestionOf<'single'> | QuestionOf<'multiple'>): Parts {
-  const right = correctIds(q);
-  const single = q.type === 'single';
+/** What one question type writes in a QTI 2.1 `assessmentItem`. */
+export interface Qti21Part<K extends QuestionType> {
+  parts: (question: QuestionOf<K>) => Qti21Parts;
+  /** What QTI 2.1 cannot represent exactly for this question. */
+  losses: (question: QuestionOf<K>) => string[];
+}
+
+/**
+ * A choice question: `choiceInteraction` over the options, the key `right`; `oneRight` = one
+ * answer, else a `mapping` gives ±1/k per option (k right), the site's own rule.
+ */
+export function choiceParts(
+  q: Question & { options: { id: string; text: string; feedback?: string | undefined }[] },
+  right: ReadonlySet<string>,
+  oneRight: boolean,
+): Qti21Parts {
   const k = right.size;
   const picked = (id: string): XmlElement =>
-    single
+    oneRight
       ? el('match', {}, v('RESPONSE'), base('identifier', qtiId.option(id)))
       : el('member', {}, base('identifier', qtiId.option(id)), v('RESPONSE'));
   return {
     declarations: [
       declaration(
         'RESPONSE',
-        single ? 'single' : 'multiple',
+        oneRight ? 'single' : 'multiple',
         'identifier',
         [...right].map(qtiId.option),
-        single
+        oneRight
           ? undefined
           : mapping(
               q.options.map((o) => ({ key: qtiId.option(o.id), value: right.has(o.id) ? 1 / k : -1 / k })),
@@ -130,19 +142,12 @@ function choice(q: QuestionOf<'single'> | QuestionOf<'multiple'>): Parts {
     body: [
       el(
         'choiceInteraction',
-        { responseIdentifier: 'RESPONSE', shuffle: 'true', maxChoices: single ? '1' : '0' },
+        { responseIdentifier: 'RESPONSE', shuffle: 'true', maxChoices: oneRight ? '1' : '0' },
         prompt(q.prompt),
         q.options.map((o) => el('simpleChoice', { identifier: qtiId.option(o.id) }, richNodes(o.text))),
       ),
     ],
-    scoring: single
-      ? [
-          when(
-            el('match', {}, v('RESPONSE'), el('correct', { identifier: 'RESPONSE' })),
-            setOutcome('SCORE', base('float', 1)),
-          ),
-        ]
-      : [when(notNull('RESPONSE'), setOutcome('SCORE', el('mapResponse', { identifier: 'RESPONSE' })))],
+    scoring: oneRight ? [whenCorrect()] : [mapScore('RESPONSE')],
     feedback: q.options.flatMap((o) =>
       o.feedback === undefined
         ? []
@@ -151,231 +156,24 @@ function choice(q: QuestionOf<'single'> | QuestionOf<'multiple'>): Parts {
   };
 }
 
-function truefalse(q: QuestionOf<'truefalse'>): Parts {
-  const choices = [
-    { id: 'true', text: 'True', feedback: q.feedbackTrue },
-    { id: 'false', text: 'False', feedback: q.feedbackFalse },
-  ];
-  return {
-    declarations: [declaration('RESPONSE', 'single', 'identifier', [q.answer ? 'true' : 'false'])],
-    body: [
-      el(
-        'choiceInteraction',
-        { responseIdentifier: 'RESPONSE', shuffle: 'false', maxChoices: '1' },
-        prompt(q.prompt),
-        choices.map((c) => el('simpleChoice', { identifier: c.id }, c.text)),
-      ),
-    ],
-    scoring: [
-      when(
-        el('match', {}, v('RESPONSE'), el('correct', { identifier: 'RESPONSE' })),
-        setOutcome('SCORE', base('float', 1)),
-      ),
-    ],
-    feedback: choices.flatMap((c) =>
-      c.feedback === undefined
-        ? []
-        : [
-            {
-              id: `FB_${c.id}`,
-              text: c.feedback,
-              condition: el('match', {}, v('RESPONSE'), base('identifier', c.id)),
-            },
-          ],
-    ),
-  };
-}
-
-function numeric(q: QuestionOf<'numeric'>, report: ReportBuilder): Parts {
-  const range = numericRange(q);
-  const t = q.tolerance;
-  // QTI 2.1 has relative tolerance in percent, so both kinds carry over exactly.
-  const equal =
-    !t || range.margin === 0
-      ? el('equal', { toleranceMode: 'exact' }, v('RESPONSE'), base('float', formatNumber(q.answer)))
-      : el(
-          'equal',
-          {
-            toleranceMode: t.kind,
-            tolerance:
-              t.kind === 'absolute'
-                ? `${formatNumber(t.value)} ${formatNumber(t.value)}`
-                : `${formatNumber(t.value * 100)} ${formatNumber(t.value * 100)}`,
-          },
-          v('RESPONSE'),
-          base('float', formatNumber(q.answer)),
-        );
-  if (q.unit !== undefined)
-    report.note(q, 'unit shown after the input box; a typed unit ("75 %") is not accepted');
-  return {
-    declarations: [declaration('RESPONSE', 'single', 'float', [formatNumber(q.answer)])],
-    body: [
-      para(q.prompt),
-      el(
-        'p',
-        {},
-        el('textEntryInteraction', { responseIdentifier: 'RESPONSE', expectedLength: '12' }),
-        q.unit !== undefined && ` ${q.unit}`,
-      ),
-    ],
-    scoring: [when(el('and', {}, notNull('RESPONSE'), equal), setOutcome('SCORE', base('float', 1)))],
-    feedback: [],
-  };
-}
-
-function text(q: QuestionOf<'text'>, report: ReportBuilder): Parts {
-  if (usesTypos(q)) report.note(q, NOTE.typos);
-  return {
-    declarations: [
-      declaration(
-        'RESPONSE',
-        'single',
-        'string',
-        [q.accept[0] ?? ''],
-        mapping(q.accept.map((a) => ({ key: a, value: 1, caseSensitive: false }))),
-      ),
-    ],
-    body: [
-      para(q.prompt),
-      el('p', {}, el('textEntryInteraction', { responseIdentifier: 'RESPONSE', expectedLength: '30' })),
-    ],
-    scoring: [when(notNull('RESPONSE'), setOutcome('SCORE', el('mapResponse', { identifier: 'RESPONSE' })))],
-    feedback: [],
-  };
-}
-
-function ordering(q: QuestionOf<'ordering'>, report: ReportBuilder): Parts {
-  report.note(q, NOTE.orderingAllOrNothing);
-  return {
-    declarations: [
-      declaration(
-        'RESPONSE',
-        'ordered',
-        'identifier',
-        q.items.map((it) => qtiId.orderItem(it.id)),
-      ),
-    ],
-    body: [
-      el(
-        'orderInteraction',
-        { responseIdentifier: 'RESPONSE', shuffle: 'true' },
-        prompt(q.prompt),
-        q.items.map((it) => el('simpleChoice', { identifier: qtiId.orderItem(it.id) }, richNodes(it.text))),
-      ),
-    ],
-    scoring: [
-      when(
-        el('match', {}, v('RESPONSE'), el('correct', { identifier: 'RESPONSE' })),
-        setOutcome('SCORE', base('float', 1)),
-      ),
-    ],
-    feedback: [],
-  };
-}
-
-function matching(q: QuestionOf<'matching'>): Parts {
-  const n = q.pairs.length;
-  const pairs = q.pairs.map((p) => `${qtiId.pair(p.id)} ${qtiId.right(p.id)}`);
-  return {
-    declarations: [
-      declaration(
-        'RESPONSE',
-        'multiple',
-        'directedPair',
-        pairs,
-        mapping(pairs.map((key) => ({ key, value: 1 / n }))),
-      ),
-    ],
-    body: [
-      el(
-        'matchInteraction',
-        { responseIdentifier: 'RESPONSE', shuffle: 'true', maxAssociations: String(n) },
-        prompt(q.prompt),
-        el(
-          'simpleMatchSet',
-          {},
-          q.pairs.map((p) =>
-            el('simpleAssociableChoice', { identifier: qtiId.pair(p.id), matchMax: '1' }, richNodes(p.left)),
-          ),
-        ),
-        el(
-          'simpleMatchSet',
-          {},
-          matchingRights(q).map((r) =>
-            el(
-              'simpleAssociableChoice',
-              { identifier: qtiId.right(r.id), matchMax: String(n) },
-              richNodes(r.text),
-            ),
-          ),
-        ),
-      ),
-    ],
-    scoring: [when(notNull('RESPONSE'), setOutcome('SCORE', el('mapResponse', { identifier: 'RESPONSE' })))],
-    feedback: [],
-  };
-}
-
-function cloze(q: QuestionOf<'cloze'>, report: ReportBuilder): Parts {
-  if (q.blanks.some(usesTypos)) report.note(q, NOTE.typos);
-  const passage: XmlNode[] = clozeParts(q).flatMap((p) =>
-    p.kind === 'text'
-      ? richNodes(p.text)
-      : [el('textEntryInteraction', { responseIdentifier: qtiId.blank(p.blank.id), expectedLength: '15' })],
+/** SCORE 1 when RESPONSE is the correct response. */
+export function whenCorrect(): XmlElement {
+  return when(
+    el('match', {}, v('RESPONSE'), el('correct', { identifier: 'RESPONSE' })),
+    setOutcome('SCORE', base('float', 1)),
   );
-  return {
-    declarations: q.blanks.map((b) =>
-      declaration(
-        qtiId.blank(b.id),
-        'single',
-        'string',
-        [b.accept[0] ?? ''],
-        mapping(b.accept.map((a) => ({ key: a, value: 1, caseSensitive: false }))),
-      ),
-    ),
-    body: [para(q.prompt), el('p', {}, passage)],
-    scoring: [
-      setOutcome(
-        'SCORE',
-        el(
-          'divide',
-          {},
-          el(
-            'sum',
-            {},
-            q.blanks.map((b) => el('mapResponse', { identifier: qtiId.blank(b.id) })),
-          ),
-          base('float', q.blanks.length),
-        ),
-      ),
-    ],
-    feedback: [],
-  };
 }
 
-function partsOf(q: Question, report: ReportBuilder): Parts {
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      return choice(q);
-    case 'truefalse':
-      return truefalse(q);
-    case 'numeric':
-      return numeric(q, report);
-    case 'text':
-      return text(q, report);
-    case 'ordering':
-      return ordering(q, report);
-    case 'matching':
-      return matching(q);
-    case 'cloze':
-      return cloze(q, report);
-  }
+/** SCORE from the response's `mapping`, once there is a response. */
+export function mapScore(identifier: string): XmlElement {
+  return when(notNull(identifier), setOutcome('SCORE', el('mapResponse', { identifier })));
 }
 
 /** One question as a QTI 2.1 `assessmentItem` document. */
-export function assessmentItem(q: Question, report: ReportBuilder): string {
-  const parts = partsOf(q, report);
+export function assessmentItem(q: Question, report: ReportBuilder, types: Exporters): string {
+  const part = types[q.type].qti21 as unknown as Qti21Part<QuestionType>;
+  const parts = part.parts(q);
+  for (const loss of part.losses(q)) report.note(q, loss);
   if (q.hints?.length) report.note(q, NOTE.hintsDropped);
   const feedbacks = [
     { id: 'EXPLANATION', text: q.explanation, title: 'Explanation' },
@@ -431,9 +229,17 @@ export function assessmentItem(q: Question, report: ReportBuilder): string {
 }
 
 /** The QTI 2.1 package: `imsmanifest.xml` + `items/<id>.xml`, zipped. */
-export function exportQti21(questions: readonly Question[], options: ExportOptions = {}): ExportResult {
+export function exportQti21(
+  questions: readonly Question[],
+  options: ExportOptions,
+  types: Exporters,
+): ExportResult {
   const report = new ReportBuilder('qti21', questions.length);
-  const items = questions.map((q) => ({ path: `items/${q.id}.xml`, q, content: assessmentItem(q, report) }));
+  const items = questions.map((q) => ({
+    path: `items/${q.id}.xml`,
+    q,
+    content: assessmentItem(q, report, types),
+  }));
   const manifest = el(
     'manifest',
     {

@@ -5,7 +5,14 @@
  * `ExportReport` that says what could not be carried over exactly, so an instructor knows
  * what to check in the LMS after importing.
  */
+import type { InstructorKey } from '../../questions/contract.ts';
 import type { QuestionType } from '../../questions/index.ts';
+import type { CsvPart } from './csv.ts';
+import type { GiftPart } from './gift.ts';
+import type { MoodlePart } from './moodle.ts';
+import type { Qti12Part } from './qti12.ts';
+import type { Qti21Part } from './qti21.ts';
+import type { ScormPart } from './scorm.ts';
 
 /** `qti12` (Canvas), `qti21`, `moodle` (Moodle XML), `gift`, `csv`. */
 export type ExportFormat = 'qti12' | 'qti21' | 'moodle' | 'gift' | 'csv';
@@ -54,3 +61,24 @@ export interface ExportResult {
   files: ExportFile[];
   report: ExportReport;
 }
+
+/**
+ * Everything one question type writes for the LMS formats, with what each format cannot carry
+ * over ("losses", which make the export report), and the instructor's view of it. Lives in `src/questions/<type>/export.ts`, a
+ * build/CLI-only module, so that lesson pages never load it. The formats in this folder write the
+ * container (manifest, categories, packaging, what every question shares) and ask the type for
+ * its part, as Moodle's question formats ask each question type.
+ */
+export interface QuestionExport<K extends QuestionType> {
+  /** The instructor's review of the question and its key, and the item-writing rules. */
+  instructor: InstructorKey<K>;
+  moodle: MoodlePart<K>;
+  qti12: Qti12Part<K>;
+  qti21: Qti21Part<K>;
+  gift: GiftPart<K>;
+  csv: CsvPart<K>;
+  scorm: ScormPart<K>;
+}
+
+/** Every type's export, as a mapped type: a missing or extra type is a compile error. */
+export type Exporters = { readonly [K in QuestionType]: QuestionExport<K> };

@@ -5,10 +5,9 @@
  * one line per part (option, item, pair, blank) with a ✓/✗ mark AND text (never
  * colour alone), the "Last time: …" line and relative times.
  */
+import { behaviourOf, questionTypes } from '../../questions/client.ts';
 import type { GradeResult } from '../../questions/grading.ts';
-import type { Question, Response } from '../../questions/index.ts';
-import { rightOptions } from '../../questions/matching/grade.ts';
-import { clozeSegments } from '../../questions/cloze/grade.ts';
+import type { Question, QuestionType, Response } from '../../questions/index.ts';
 
 export type VerdictKind = 'correct' | 'partial' | 'incorrect';
 
@@ -55,74 +54,35 @@ export function marked(part: Pick<PartView, 'correct' | 'key' | 'status'>): stri
   return `${partIcon(part)} ${part.status}`;
 }
 
-function picked(response: Response | undefined, id: string): boolean {
-  return Array.isArray(response) ? response.includes(id) : response === id;
-}
-
 /**
  * The parts of `result` with labels and per-part verdicts, in the order the
- * grader gave them. For `single` / `multiple` a key option the learner did
- * not pick is shown as the answer ("This is the answer" / "Missed: this is also right").
+ * grader gave them; each type words its own parts. For choice questions a key
+ * option the learner did not pick is shown as the answer ("This is the answer"
+ * / "Missed: this is also right").
  */
 export function partViews(
   question: Question,
   result: GradeResult,
   response: Response | undefined,
 ): PartView[] {
+  const behaviour = behaviourOf(question);
   return result.parts.map((part): PartView => {
-    const base = (label: string, status: string): PartView =>
+    const words =
+      part.id === 'response'
+        ? { label: 'Your answer', status: 'Could not be graded' }
+        : behaviour.partWords(question, part, response);
+    const view: PartView =
       part.feedback === undefined
-        ? { id: part.id, label, correct: part.correct, status }
-        : { id: part.id, label, correct: part.correct, status, feedback: part.feedback };
-    if (part.id === 'response') return base('Your answer', 'Could not be graded');
-    switch (question.type) {
-      case 'single':
-      case 'multiple': {
-        const option = question.options.find((o) => o.id === part.id);
-        const label = option?.text ?? part.id;
-        const inKey =
-          question.type === 'single' ? question.answer === part.id : question.answers.includes(part.id);
-        const chosen = picked(response, part.id);
-        if (chosen && inKey) return base(label, 'Correct');
-        if (chosen) return base(label, question.type === 'single' ? 'Incorrect' : 'Should not be selected');
-        return {
-          ...base(label, question.type === 'single' ? 'This is the answer' : 'Missed: this is also right'),
-          ...(inKey ? { key: true as const } : {}),
-        };
-      }
-      case 'truefalse':
-        return base(part.id === 'true' ? 'True' : 'False', part.correct ? 'Correct' : 'Incorrect');
-      case 'numeric':
-      case 'text':
-        return base('Your answer', part.correct ? 'Correct' : 'Incorrect');
-      case 'ordering': {
-        const item = question.items.find((i) => i.id === part.id);
-        return base(item?.text ?? part.id, part.correct ? 'In the right place' : 'Not in the right place');
-      }
-      case 'matching': {
-        const pair = question.pairs.find((p) => p.id === part.id);
-        return base(pair?.left ?? part.id, part.correct ? 'Correct match' : 'Incorrect match');
-      }
-      case 'cloze': {
-        const n = blankNumbers(question.text).get(part.id) ?? 0;
-        return base(`Blank ${n}`, part.correct ? 'Correct' : 'Incorrect');
-      }
-    }
+        ? { id: part.id, label: words.label, correct: part.correct, status: words.status }
+        : {
+            id: part.id,
+            label: words.label,
+            correct: part.correct,
+            status: words.status,
+            feedback: part.feedback,
+          };
+    return words.key ? { ...view, key: true } : view;
   });
-}
-
-/** Blank id → its 1-based position in reading order. */
-export function blankNumbers(text: string): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const segment of clozeSegments(text)) {
-    if (segment.kind === 'blank' && !numbers.has(segment.id)) numbers.set(segment.id, numbers.size + 1);
-  }
-  return numbers;
-}
-
-/** Right-hand option id → text, for matching views and feedback. */
-export function matchingOptionText(question: Extract<Question, { type: 'matching' }>): Map<string, string> {
-  return new Map(rightOptions(question).map((o) => [o.id, o.text]));
 }
 
 /** "correct", "partly correct (60%)" or "not quite": how a past attempt went. */
@@ -167,16 +127,9 @@ export function partsById(
 }
 
 /** Plain-language name of each question type, for the muted line above a question. */
-export const TYPE_LABELS: Readonly<Record<Question['type'], string>> = {
-  single: 'Multiple choice',
-  multiple: 'Select all that apply',
-  truefalse: 'True or false',
-  numeric: 'Number',
-  text: 'Short answer',
-  ordering: 'Put in order',
-  matching: 'Matching',
-  cloze: 'Fill in the blanks',
-};
+export const TYPE_LABELS: Readonly<Record<QuestionType, string>> = Object.fromEntries(
+  Object.entries(questionTypes).map(([type, behaviour]) => [type, behaviour.label]),
+) as Record<QuestionType, string>;
 
 /** "Understand", "Analyse"… from a Bloom level id. */
 export function bloomLabel(bloom: Question['bloom']): string {

@@ -8,60 +8,25 @@
  * is answered by its display order), and whether there is anything to grade
  * yet (`isAnswered`).
  */
+import { behaviourOf } from '../../questions/client.ts';
 import type { Question, Response } from '../../questions/index.ts';
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-
-function isStringRecord(value: unknown, keys: ReadonlySet<string>): value is Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.entries(value).every(([key, entry]) => keys.has(key) && isString(entry));
-}
 
 /**
  * `value` (e.g. a draft read back from storage) if it is a well-formed
  * response for `question` — right shape, known ids — else `undefined`.
  */
 export function coerceResponse(question: Question, value: unknown): Response | undefined {
-  switch (question.type) {
-    case 'single':
-      return isString(value) && question.options.some((o) => o.id === value) ? value : undefined;
-    case 'multiple': {
-      const ids = new Set(question.options.map((o) => o.id));
-      return Array.isArray(value) && value.every((id) => isString(id) && ids.has(id))
-        ? [...new Set(value as string[])]
-        : undefined;
-    }
-    case 'truefalse':
-      return typeof value === 'boolean' ? value : undefined;
-    case 'numeric':
-    case 'text':
-      return isString(value) ? value : undefined;
-    case 'ordering': {
-      const ids = question.items.map((item) => item.id);
-      const ok =
-        Array.isArray(value) &&
-        value.length === ids.length &&
-        new Set(value).size === ids.length &&
-        value.every((id) => isString(id) && ids.includes(id));
-      return ok ? (value as string[]) : undefined;
-    }
-    case 'matching':
-      return isStringRecord(value, new Set(question.pairs.map((pair) => pair.id))) ? { ...value } : undefined;
-    case 'cloze':
-      return isStringRecord(value, new Set(question.blanks.map((blank) => blank.id)))
-        ? { ...value }
-        : undefined;
-  }
+  return behaviourOf(question).coerce(question, value);
 }
 
-/** The response that is graded: what the learner gave, or for `ordering` the order on screen. */
+/** The response that is graded: what the learner gave, or what an untouched question answers (an ordering: the order on screen). */
 export function effectiveResponse(
   question: Question,
   response: Response | undefined,
   order: readonly string[],
 ): Response | undefined {
-  if (question.type === 'ordering' && response === undefined) return [...order];
-  return response;
+  const untouched = behaviourOf(question).untouched;
+  return response === undefined && untouched ? untouched(order) : response;
 }
 
 /**
@@ -69,47 +34,12 @@ export function effectiveResponse(
  * typed, a pair matched or a blank filled. An ordering question always is.
  */
 export function isAnswered(question: Question, response: Response | undefined): boolean {
-  switch (question.type) {
-    case 'ordering':
-      return true;
-    case 'single':
-    case 'numeric':
-    case 'text':
-      return isString(response) && response.trim() !== '';
-    case 'multiple':
-      return Array.isArray(response) && response.length > 0;
-    case 'truefalse':
-      return typeof response === 'boolean';
-    case 'matching':
-    case 'cloze':
-      return (
-        typeof response === 'object' &&
-        response !== null &&
-        !Array.isArray(response) &&
-        Object.values(response).some((v) => isString(v) && v.trim() !== '')
-      );
-  }
+  return behaviourOf(question).isAnswered(question, response);
 }
 
 /** What to tell a learner who pressed "Check answer" with nothing to grade. */
 export function unansweredMessage(question: Question): string {
-  switch (question.type) {
-    case 'single':
-    case 'truefalse':
-      return 'Choose an answer first.';
-    case 'multiple':
-      return 'Select at least one option first.';
-    case 'numeric':
-      return 'Type a number first.';
-    case 'text':
-      return 'Type an answer first.';
-    case 'matching':
-      return 'Match at least one item first.';
-    case 'cloze':
-      return 'Fill in at least one blank first.';
-    case 'ordering':
-      return '';
-  }
+  return behaviourOf(question).unanswered;
 }
 
 /** A copy of `list` with the entry at `index` moved by `delta` places (clamped to the ends). */

@@ -6,8 +6,8 @@
  * in Node and every browser. Lessons use the question id as the seed (server
  * render and hydration agree); assignments pass `assignmentSeed + studentId`.
  */
+import { behaviourOf, type Behaviours } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
-import { rightOptions } from '../../questions/matching/grade.ts';
 
 /** cyrb128: four 32-bit hashes of a string, used to seed sfc32. */
 function cyrb128(text: string): [number, number, number, number] {
@@ -70,38 +70,12 @@ export function shuffle<T>(items: readonly T[], seed: string): T[] {
 
 /**
  * The ids a question shows in shuffled order, for `seed` (default: the
- * question id). The question id is mixed into the seed, so one assignment seed
- * still gives each question its own order.
- * - `single` / `multiple`: option ids;
- * - `ordering`: item ids — never already solved: if the shuffle returns the
- *   correct order, it is rotated by one;
- * - `matching`: right-hand option ids (pair ids and `d1`, `d2`, … for distractors);
- * - other types: `[]` (nothing to order).
+ * question id): option ids, item ids (never already solved), right-hand
+ * option ids of a matching, or `[]` when the type has nothing to order (each
+ * type says which, in its `displayOrder`). The question id is mixed into the
+ * seed, so one assignment seed still gives each question its own order.
  */
-export function displayOrder(question: Question, seed: string = question.id): string[] {
+export function displayOrder(question: Question, seed: string = question.id, types?: Behaviours): string[] {
   const mixed = `${seed}\u0000${question.id}`;
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return shuffle(
-        question.options.map((option) => option.id),
-        mixed,
-      );
-    case 'ordering': {
-      const ids = question.items.map((item) => item.id);
-      const order = shuffle(ids, mixed);
-      const solved = order.every((id, index) => id === ids[index]);
-      return solved && order.length >= 2 ? [...order.slice(1), ...order.slice(0, 1)] : order;
-    }
-    case 'matching':
-      return shuffle(
-        rightOptions(question).map((option) => option.id),
-        mixed,
-      );
-    case 'truefalse':
-    case 'numeric':
-    case 'text':
-    case 'cloze':
-      return [];
-  }
+  return behaviourOf(question, types).displayOrder(question, (ids) => shuffle(ids, mixed));
 }

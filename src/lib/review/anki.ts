@@ -14,9 +14,7 @@
  * would start with `#` (a comment line to Anki) starts with `&#35;` instead.
  */
 import type { Question } from '../../questions/index.ts';
-import { describeAnswer } from '../../questions/client.ts';
-import { clozeSegments } from '../../questions/cloze/grade.ts';
-import { rightOptions } from '../../questions/matching/grade.ts';
+import { describeAnswer, handoutOf, type BrowserRegistries } from '../../questions/client.ts';
 import { displayOrder } from '../quiz/shuffle.ts';
 import { CORRECT_THRESHOLD, latestAttempt } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';
@@ -51,59 +49,27 @@ export function fieldHtml(text: string): string {
   );
 }
 
-function letter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
 function lines(items: readonly string[]): string {
   return items.map(fieldHtml).join('<br>');
 }
 
-/** The card front: prompt plus what the learner needs to answer it without the site. */
-export function ankiFront(question: Question): string {
-  const prompt = fieldHtml(question.prompt);
-  switch (question.type) {
-    case 'single':
-    case 'multiple': {
-      const options = question.options.map((option, i) => `${letter(i)}. ${option.text}`);
-      // Authors often say it in the prompt already; say it once.
-      const note =
-        question.type === 'multiple' && !/all that apply/i.test(question.prompt)
-          ? '<br><i>(Select all that apply.)</i>'
-          : '';
-      return `${prompt}${note}<br><br>${lines(options)}`;
-    }
-    case 'truefalse':
-      return /true or false/i.test(question.prompt) ? prompt : `${prompt}<br><i>(True or false?)</i>`;
-    case 'numeric':
-      return question.unit === undefined ? prompt : `${prompt}<br><i>(${fieldHtml(question.unit)})</i>`;
-    case 'text':
-      return prompt;
-    case 'ordering': {
-      // Display order, never the solved (authored) order.
-      const byId = new Map(question.items.map((item) => [item.id, item.text]));
-      const shown = displayOrder(question).map((id) => `• ${byId.get(id) ?? id}`);
-      return `${prompt}<br><i>(Put in order.)</i><br><br>${lines(shown)}`;
-    }
-    case 'matching': {
-      const rights = new Map(rightOptions(question).map((option) => [option.id, option.text]));
-      const lefts = question.pairs.map((pair) => `• ${pair.left}`);
-      const shown = displayOrder(question).map((id, i) => `${letter(i)}. ${rights.get(id) ?? id}`);
-      return `${prompt}<br><i>(Match each item to one option.)</i><br><br>${lines(lefts)}<br><br>${lines(shown)}`;
-    }
-    case 'cloze': {
-      let blank = 0;
-      const text = clozeSegments(question.text)
-        .map((segment) => (segment.kind === 'text' ? segment.text : `[${++blank}: …]`))
-        .join('');
-      return `${prompt}<br><br>${fieldHtml(text)}`;
-    }
-  }
+/**
+ * The card front: the prompt plus what the learner needs to answer it without the site, as the
+ * question's type gives it (`handout.anki`): an instruction in brackets, then lists of options or
+ * items, each after a blank line.
+ */
+export function ankiFront(question: Question, types: BrowserRegistries = {}): string {
+  const front = handoutOf(question, types.handouts).anki(
+    question,
+    displayOrder(question, question.id, types.behaviours),
+  );
+  const instruction = front.instruction === undefined ? '' : `<br><i>(${fieldHtml(front.instruction)})</i>`;
+  return `${fieldHtml(question.prompt)}${instruction}${front.blocks.map((block) => `<br><br>${lines(block)}`).join('')}`;
 }
 
 /** The card back: the key (options lettered in authored order, as on the front) and the explanation. */
-export function ankiBack(question: Question): string {
-  return `${fieldHtml(describeAnswer(question))}<br><br>${fieldHtml(question.explanation)}`;
+export function ankiBack(question: Question, types: BrowserRegistries = {}): string {
+  return `${fieldHtml(describeAnswer(question, undefined, types.behaviours))}<br><br>${fieldHtml(question.explanation)}`;
 }
 
 /** `https://site.example/base` (no trailing slash) from what the caller passes; throws when not an http(s) URL. */

@@ -20,6 +20,7 @@
  * Students who left an item unanswered count with 0 on it (as in a finished Moodle attempt);
  * `attempted` reports how many answered. Anything undefined (n < 2, zero variance) is null, never NaN.
  */
+import { handoutOf } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
 import type { ScoreMatrix } from './gradebook.ts';
 
@@ -91,6 +92,7 @@ function median(sorted: Float64Array): number | null {
   return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** How often each counted option (its type's `countedOptions`: choices, true/false) was picked. */
 function optionFrequencies(
   question: Question,
   matrix: ScoreMatrix,
@@ -98,36 +100,11 @@ function optionFrequencies(
   attempted: number,
 ): OptionFrequency[] | null {
   const m = matrix.questions.length;
-  let options: { id: string; text: string; correct: boolean; test: (r: unknown) => boolean }[];
-  switch (question.type) {
-    case 'single':
-      options = question.options.map((o) => ({
-        id: o.id,
-        text: o.text,
-        correct: o.id === question.answer,
-        test: (r) => r === o.id,
-      }));
-      break;
-    case 'multiple':
-      options = question.options.map((o) => ({
-        id: o.id,
-        text: o.text,
-        correct: question.answers.includes(o.id),
-        test: (r) => Array.isArray(r) && r.includes(o.id),
-      }));
-      break;
-    case 'truefalse':
-      options = [
-        { id: 'true', text: 'True', correct: question.answer, test: (r) => r === true },
-        { id: 'false', text: 'False', correct: !question.answer, test: (r) => r === false },
-      ];
-      break;
-    default:
-      return null;
-  }
-  return options.map(({ test, ...option }) => {
+  const options = handoutOf(question).countedOptions(question);
+  if (!options) return null;
+  return options.map(({ picked, ...option }) => {
     let count = 0;
-    for (let s = 0; s < matrix.students; s++) if (test(matrix.responses[s * m + j])) count++;
+    for (let s = 0; s < matrix.students; s++) if (picked(matrix.responses[s * m + j])) count++;
     return { ...option, count, percent: attempted === 0 ? null : (count / attempted) * 100 };
   });
 }

@@ -103,9 +103,9 @@ describe('gradeCloze', () => {
 
   it('splits text into segments', () => {
     expect(clozeSegments('A {{x}} b {{ y }}')).toEqual([
-      { kind: 'text', text: 'A ' },
+      { kind: 'prose', text: 'A ' },
       { kind: 'blank', id: 'x' },
-      { kind: 'text', text: ' b ' },
+      { kind: 'prose', text: ' b ' },
       { kind: 'blank', id: 'y' },
     ]);
   });

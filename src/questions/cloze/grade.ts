@@ -53,17 +53,27 @@ export function describeCloze(question: ClozeQuestion): string {
 /** A blank placeholder in cloze text: `{{b1}}` (spaces inside the braces allowed). */
 export const BLANK = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 
-export type ClozeSegment = { kind: 'text'; text: string } | { kind: 'blank'; id: string };
+/** A run of the passage (`prose`) or a blank, in reading order. */
+export type ClozeSegment = { kind: 'prose'; text: string } | { kind: 'blank'; id: string };
 
 /** Splits cloze text into literal text and blanks, in reading order (for views and validation). */
 export function clozeSegments(text: string): ClozeSegment[] {
   const segments: ClozeSegment[] = [];
   let last = 0;
   for (const match of text.matchAll(BLANK)) {
-    if (match.index > last) segments.push({ kind: 'text', text: text.slice(last, match.index) });
+    if (match.index > last) segments.push({ kind: 'prose', text: text.slice(last, match.index) });
     segments.push({ kind: 'blank', id: match[1] ?? '' });
     last = match.index + match[0].length;
   }
-  if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
+  if (last < text.length) segments.push({ kind: 'prose', text: text.slice(last) });
   return segments;
+}
+
+/** Blank id → its 1-based position in reading order ("Blank 2"). */
+export function blankNumbers(text: string): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const segment of clozeSegments(text)) {
+    if (segment.kind === 'blank' && !numbers.has(segment.id)) numbers.set(segment.id, numbers.size + 1);
+  }
+  return numbers;
 }

@@ -47,3 +47,8 @@ export function rightOptions(question: {
     ...(question.distractors ?? []).map((text, index) => ({ id: `d${index + 1}`, text })),
   ];
 }
+
+/** Right-hand option id → text, for the view and the feedback. */
+export function matchingOptionText(question: MatchingQuestion): Map<string, string> {
+  return new Map(rightOptions(question).map((o) => [o.id, o.text]));
+}

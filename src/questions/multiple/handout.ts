@@ -1,0 +1,30 @@
+/**
+ * Pure: no DOM, no framework, no zod.
+ *
+ * `multiple` outside the site: the options lettered in authored order, tick every correct one;
+ * item analysis counts each option's picks.
+ */
+import type { QuestionHandout } from '../contract.ts';
+import { letter } from '../grading.ts';
+
+export const multipleHandout: QuestionHandout<'multiple'> = {
+  anki: (question) => ({
+    // Authors often say it in the prompt already; say it once.
+    ...(/all that apply/i.test(question.prompt) ? {} : { instruction: 'Select all that apply.' }),
+    blocks: [question.options.map((o, i) => `${letter(i)}. ${o.text}`)],
+  }),
+  worksheet: (question) => ({
+    blocks: [
+      { kind: 'note', text: 'Tick every correct option.' },
+      { kind: 'list', entries: question.options.map((o, i) => `☐ ${letter(i)}. ${o.text}`) },
+    ],
+    keyOrder: question.options.map((o) => o.id),
+  }),
+  countedOptions: (question) =>
+    question.options.map((o) => ({
+      id: o.id,
+      text: o.text,
+      correct: question.answers.includes(o.id),
+      picked: (response) => Array.isArray(response) && response.includes(o.id),
+    })),
+};

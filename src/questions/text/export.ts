@@ -1,0 +1,107 @@
+/**
+ * Pure: no DOM, no framework. Build and CLI only.
+ *
+ * `text` in the LMS formats: every accepted answer is a right answer (Moodle `shortanswer`, Canvas
+ * `short_answer_question`, QTI 2.1 mapping, GIFT `=a =b`, SCORM `fill-in`). No LMS has the site's
+ * normalisation and typo tolerance: when the question relies on them, the report says so.
+ */
+import { NOTE, usesTypos } from '../../lib/export/common.ts';
+import { answerBlock, fb, head, plain } from '../../lib/export/gift.ts';
+import { answer } from '../../lib/export/moodle.ts';
+import { respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
+import { declaration, mapping, mapScore, para } from '../../lib/export/qti21.ts';
+import { scormText } from '../../lib/export/scorm.ts';
+import { incorrectFeedbackProblems } from '../common.ts';
+import type { QuestionExport } from '../../lib/export/types.ts';
+import { el, richHtml } from '../../lib/export/xml.ts';
+import type { TextQuestion } from './schema.ts';
+
+const html = (text: string | undefined): string | undefined =>
+  text === undefined ? undefined : richHtml(text);
+const typoLoss = (q: TextQuestion): string[] => (usesTypos(q) ? [NOTE.typos] : []);
+
+export const textExport: QuestionExport<'text'> = {
+  instructor: {
+    name: 'Short text',
+    blocks: () => [],
+    answerFeedback: () => [],
+    writingProblems: incorrectFeedbackProblems,
+  },
+  moodle: {
+    qtype: 'shortanswer',
+    body: (q) => {
+      const correct = html(q.feedback?.correct);
+      const incorrect = html(q.feedback?.incorrect);
+      return [
+        el('usecase', {}, '0'),
+        q.accept.map((a) => answer('100', a, correct, 'moodle_auto_format')),
+        incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format'),
+      ];
+    },
+    losses: typoLoss,
+  },
+  qti12: {
+    canvasType: 'short_answer_question',
+    build: (q, correctFb) => ({
+      responses: [
+        el(
+          'response_str',
+          { ident: 'response1', rcardinality: 'Single' },
+          el('render_fib', {}, el('response_label', { ident: 'answer1', rshuffle: 'No' })),
+        ),
+      ],
+      conditions: [
+        respcondition(
+          false,
+          q.accept.map((a) => varequal('response1', a)),
+          setScore('100'),
+          correctFb,
+        ),
+      ],
+      feedbacks: [],
+      answerIds: q.accept.map((_, i) => `a${i + 1}`),
+    }),
+    losses: typoLoss,
+  },
+  qti21: {
+    parts: (q) => ({
+      declarations: [
+        declaration(
+          'RESPONSE',
+          'single',
+          'string',
+          [q.accept[0] ?? ''],
+          mapping(q.accept.map((a) => ({ key: a, value: 1, caseSensitive: false }))),
+        ),
+      ],
+      body: [
+        para(q.prompt),
+        el('p', {}, el('textEntryInteraction', { responseIdentifier: 'RESPONSE', expectedLength: '30' })),
+      ],
+      scoring: [mapScore('RESPONSE')],
+      feedback: [],
+    }),
+    losses: typoLoss,
+  },
+  gift: {
+    blocks: (q) => [
+      `${head(q.id, `<p>${richHtml(q.prompt)}</p>`)} ${answerBlock(
+        q.accept.map((a) => `=${plain(a)}${fb(q.feedback?.correct)}`),
+        q,
+      )}`,
+    ],
+    losses: (q) => [
+      ...typoLoss(q),
+      ...(q.feedback?.incorrect !== undefined
+        ? ['general incorrect feedback dropped (GIFT short answer has no "any other answer")']
+        : []),
+    ],
+  },
+  csv: { options: () => '' },
+  scorm: {
+    type: 'fill-in',
+    correct: (q) => q.accept.map(scormText),
+    response: (_q, response) => (typeof response === 'string' ? scormText(response) : undefined),
+    losses: typoLoss,
+  },
+};
