@@ -2,17 +2,15 @@
  * Pure: no DOM, no framework — and no zod at runtime.
  *
  * The browser registry: every question type's behaviour (`<type>/type.ts`, what a quiz card
- * needs) and its handout (`<type>/handout.ts`: Anki card, worksheet entry, counted options), as
- * mapped types over `QuestionType`, so a missing or extra type is a compile error. Code outside
- * `src/questions/<type>/` asks these registries and never names a type.
- *
- * Lesson islands use `questionTypes` only; `handouts` is a separate constant so that bundling
- * leaves it (and every `handout.ts`) out of lesson pages. Islands import this module, never
+ * needs), as a mapped type over `QuestionType`, so a missing or extra type is a compile error.
+ * Code outside `src/questions/<type>/` asks it and never names a type. What leaves the site from
+ * the browser (Anki card, worksheet) has its own registry, `handouts.ts`, so that lesson pages
+ * never load it; views are in `views.ts`. Islands import this module, never
  * `index.ts`, whose zod schemas would otherwise ship to every page; `index.ts` re-exports the
  * grading functions for build-time code. Only `import type` from the schema side is allowed in
  * this file's graph (`client.test.ts` checks).
  */
-import type { QuestionBehaviour, QuestionHandout } from './contract.ts';
+import type { QuestionBehaviour } from './contract.ts';
 import type { GradeResult } from './grading.ts';
 import type { Question, QuestionType, ResponseOf } from './index.ts';
 import { singleBehaviour } from './single/type.ts';
@@ -23,27 +21,11 @@ import { textBehaviour } from './text/type.ts';
 import { orderingBehaviour } from './ordering/type.ts';
 import { matchingBehaviour } from './matching/type.ts';
 import { clozeBehaviour } from './cloze/type.ts';
-import { singleHandout } from './single/handout.ts';
-import { multipleHandout } from './multiple/handout.ts';
-import { truefalseHandout } from './truefalse/handout.ts';
-import { numericHandout } from './numeric/handout.ts';
-import { textHandout } from './text/handout.ts';
-import { orderingHandout } from './ordering/handout.ts';
-import { matchingHandout } from './matching/handout.ts';
-import { clozeHandout } from './cloze/handout.ts';
 
 export type { GradePart, GradeResult } from './grading.ts';
 
 /** Every type's behaviour on a quiz card. */
 export type Behaviours = { readonly [K in QuestionType]: QuestionBehaviour<K> };
-/** Every type's handout. */
-export type Handouts = { readonly [K in QuestionType]: QuestionHandout<K> };
-
-/** The browser registries, as parameters: a test passes its own to add a type without editing any file. */
-export interface BrowserRegistries {
-  behaviours?: Behaviours;
-  handouts?: Handouts;
-}
 
 export const questionTypes: Behaviours = {
   single: singleBehaviour,
@@ -54,17 +36,6 @@ export const questionTypes: Behaviours = {
   ordering: orderingBehaviour,
   matching: matchingBehaviour,
   cloze: clozeBehaviour,
-};
-
-export const handouts: Handouts = {
-  single: singleHandout,
-  multiple: multipleHandout,
-  truefalse: truefalseHandout,
-  numeric: numericHandout,
-  text: textHandout,
-  ordering: orderingHandout,
-  matching: matchingHandout,
-  cloze: clozeHandout,
 };
 
 /** Grades any response (of any shape) against a question. Never throws; score is in [0, 1]. */
@@ -98,12 +69,4 @@ export function behaviourOf(
   // `registry[question.type]` always fits `question`, but TypeScript cannot correlate the two
   // through a union, hence this one widening.
   return registry[question.type] as unknown as QuestionBehaviour<QuestionType>;
-}
-
-/** The handout of `question`'s type, from `registry` (default: the real one). */
-export function handoutOf(
-  question: Pick<Question, 'type'>,
-  registry: Handouts = handouts,
-): QuestionHandout<QuestionType> {
-  return registry[question.type] as unknown as QuestionHandout<QuestionType>;
 }

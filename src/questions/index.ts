@@ -9,7 +9,7 @@
  * extra one) is a compile error.
  *
  * Adding a type: add its folder (see README.md), then one entry in the union and
- * `responseSchemas` below, in `questionTypes` and `handouts` (`client.ts`), `views`
+ * `responseSchemas` below, in `questionTypes` (`client.ts`), `handouts` (`handouts.ts`), `views`
  * (`views.ts`) and `exporters` (`exporters.ts`); `tsc` fails until every registry has it.
  */
 import { z } from 'astro/zod';

@@ -8,7 +8,8 @@
  * key agree: the key line is `describeAnswer` with the type's `keyOrder`.
  */
 import type { WorksheetBlock } from '../../questions/contract.ts';
-import { describeAnswer, handoutOf, type BrowserRegistries } from '../../questions/client.ts';
+import { describeAnswer } from '../../questions/client.ts';
+import { handoutOf, type BrowserRegistries } from '../../questions/handouts.ts';
 import type { Question } from '../../questions/index.ts';
 
 export type { WorksheetBlock } from '../../questions/contract.ts';

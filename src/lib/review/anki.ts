@@ -14,7 +14,8 @@
  * would start with `#` (a comment line to Anki) starts with `&#35;` instead.
  */
 import type { Question } from '../../questions/index.ts';
-import { describeAnswer, handoutOf, type BrowserRegistries } from '../../questions/client.ts';
+import { describeAnswer } from '../../questions/client.ts';
+import { handoutOf, type BrowserRegistries } from '../../questions/handouts.ts';
 import { displayOrder } from '../quiz/shuffle.ts';
 import { CORRECT_THRESHOLD, latestAttempt } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';

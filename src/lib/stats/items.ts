@@ -20,7 +20,7 @@
  * Students who left an item unanswered count with 0 on it (as in a finished Moodle attempt);
  * `attempted` reports how many answered. Anything undefined (n < 2, zero variance) is null, never NaN.
  */
-import { handoutOf } from '../../questions/client.ts';
+import { handoutOf } from '../../questions/handouts.ts';
 import type { Question } from '../../questions/index.ts';
 import type { ScoreMatrix } from './gradebook.ts';
 
