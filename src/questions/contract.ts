@@ -16,7 +16,7 @@
  *   `exporters.ts`.
  */
 import type { GradePart, GradeResult } from './grading.ts';
-import type { QuestionOf, QuestionType, Response, ResponseOf } from './index.ts';
+import type { QuestionOf, QuestionType, ResponseOf } from './index.ts';
 
 /** How one graded part reads next to its option, item, pair or blank. */
 export interface PartWords {
@@ -29,30 +29,38 @@ export interface PartWords {
 }
 
 /** Everything a quiz card does that depends on the type. Lesson pages load all of it. */
-export interface QuestionBehaviour<K extends QuestionType> {
+export interface BehaviourOf<Q, R> {
   /** Plain-language name, for the muted line above a question: "Multiple choice". */
   label: string;
   /** Total: a malformed response scores 0 with one part saying why; never throws. */
-  grade: (question: QuestionOf<K>, response: unknown) => GradeResult;
+  grade: (question: Q, response: unknown) => GradeResult;
   /** The correct response (scores 1). */
-  key: (question: QuestionOf<K>) => ResponseOf<K>;
+  key: (question: Q) => R;
   /** A readable key ("B. Telegram"), lettered by `order` (display order of option ids) when given. */
-  describe: (question: QuestionOf<K>, order?: readonly string[]) => string;
+  describe: (question: Q, order?: readonly string[]) => string;
   /** The ids shown in shuffled order (options, items, right-hand options), or `[]`. */
-  displayOrder: (question: QuestionOf<K>, shuffle: (ids: readonly string[]) => string[]) => string[];
+  displayOrder: (question: Q, shuffle: (ids: readonly string[]) => string[]) => string[];
   /** `value` (a stored draft, a form value) if it is a well-formed response here, else undefined. */
-  coerce: (question: QuestionOf<K>, value: unknown) => ResponseOf<K> | undefined;
+  coerce: (question: Q, value: unknown) => R | undefined;
   /** What is graded when the learner touched nothing (an ordering is answered by its order on screen). */
-  untouched?: (order: readonly string[]) => ResponseOf<K>;
+  untouched?: (order: readonly string[]) => R;
   /** Whether there is something to grade yet. */
-  isAnswered: (question: QuestionOf<K>, response: Response | undefined) => boolean;
+  isAnswered: (question: Q, response: unknown) => boolean;
   /** What to tell a learner who pressed "Check answer" with nothing to grade. */
   unanswered: string;
   /** The label and verdict words of one graded part (never the whole-response `response` part). */
-  partWords: (question: QuestionOf<K>, part: GradePart, response: Response | undefined) => PartWords;
+  partWords: (question: Q, part: GradePart, response: unknown) => PartWords;
+  /**
+   * A right answer slower than this is rated Hard in spaced review (Easy under a third of it):
+   * picking is quicker than typing, arranging or matching.
+   */
+  slowSeconds: number;
   /** Whether the view shows each part's note beside it; if not, the card shows the parts' summary. */
   partsBeside: boolean;
 }
+
+/** Everything a quiz card does for the question type `K` (see `BehaviourOf`). */
+export type QuestionBehaviour<K extends QuestionType> = BehaviourOf<QuestionOf<K>, ResponseOf<K>>;
 
 /** The front of an Anki card after the prompt, as plain text: `anki.ts` writes the HTML. */
 export interface AnkiFront {
@@ -83,14 +91,17 @@ export interface CountedOption {
 }
 
 /** What a question becomes outside the site, from the browser: a card, a worksheet entry, counts. */
-export interface QuestionHandout<K extends QuestionType> {
+export interface HandoutOf<Q> {
   /** The Anki card front; `order` is `displayOrder(question)`, the order the site shows. */
-  anki: (question: QuestionOf<K>, order: readonly string[]) => AnkiFront;
+  anki: (question: Q, order: readonly string[]) => AnkiFront;
   /** The printed question; `keyOrder` letters the answer key like the printed options. */
-  worksheet: (question: QuestionOf<K>) => { blocks: WorksheetBlock[]; keyOrder?: string[] };
+  worksheet: (question: Q) => { blocks: WorksheetBlock[]; keyOrder?: string[] };
   /** The options item analysis counts picks of, or null when the type has none to count. */
-  countedOptions: (question: QuestionOf<K>) => CountedOption[] | null;
+  countedOptions: (question: Q) => CountedOption[] | null;
 }
+
+/** What the question type `K` becomes outside the site (see `HandoutOf`). */
+export type QuestionHandout<K extends QuestionType> = HandoutOf<QuestionOf<K>>;
 
 /** One piece of the instructor's view of a question with its key (`QuestionKey.astro`). */
 export type KeyBlock =
@@ -102,13 +113,13 @@ export type KeyBlock =
   | { kind: 'lines'; lines: { text: string; right: boolean }[] };
 
 /** How an instructor reviews a question of this type before class (build time). */
-export interface InstructorKey<K extends QuestionType> {
+export interface InstructorKey<Q> {
   /** The type's name for instructors: "Single choice", "Cloze". */
   name: string;
   /** What shows between the prompt and the details. */
-  blocks: (question: QuestionOf<K>) => KeyBlock[];
+  blocks: (question: Q) => KeyBlock[];
   /** Feedback for particular answers, listed as "Feedback" in the details. */
-  answerFeedback: (question: QuestionOf<K>) => string[];
+  answerFeedback: (question: Q) => string[];
   /** Item-writing problems beyond the schema (`src/lib/content/rules.ts` prefixes the question). */
-  writingProblems: (question: QuestionOf<K>, rules: { bannedOption: RegExp }) => string[];
+  writingProblems: (question: Q, rules: { bannedOption: RegExp }) => string[];
 }

@@ -9,15 +9,16 @@
  */
 import Papa from 'papaparse';
 import { describeAnswer, type Behaviours } from '../../questions/client.ts';
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import { letter } from '../../questions/grading.ts';
 import { ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 
 /** What one question type writes in the CSV (the other columns are the same for every type). */
-export interface CsvPart<K extends QuestionType> {
+/** `Q`: the question type's questions. */
+export interface CsvPart<Q> {
   /** The `options` cell: what the learner chooses from, lettered as `describeAnswer` letters it. */
-  options: (question: QuestionOf<K>) => string;
+  options: (question: Q) => string;
 }
 
 export const CSV_COLUMNS = [
@@ -56,7 +57,7 @@ export function exportCsv(
       q.objective,
       q.bloom,
       q.prompt,
-      (types[q.type].csv as unknown as CsvPart<QuestionType>).options(q),
+      (types[q.type].csv as unknown as CsvPart<Question>).options(q),
       describeAnswer(q, undefined, behaviours),
       q.explanation,
       q.evidence.paragraph,

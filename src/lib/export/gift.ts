@@ -16,7 +16,7 @@
  * type writes its GIFT block(s) and says what GIFT cannot carry over (`exporter.gift` in
  * `src/questions/<type>/export.ts`). The helpers below are for those blocks.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import { byLesson, DEFAULT_COURSE, lessonTitle, NOTE, ReportBuilder } from './common.ts';
 import { categorySegment, fraction } from './moodle.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
@@ -43,18 +43,19 @@ export function head(id: string, promptHtml: string): string {
   return `::${escapeGift(id)}::[html]${escapeGift(promptHtml)}`;
 }
 
-export const general = (q: Question): string => `####${rich(q.explanation)}`;
+export const general = (q: Pick<Question, 'explanation'>): string => `####${rich(q.explanation)}`;
 
-export function answerBlock(lines: string[], q: Question): string {
+export function answerBlock(lines: string[], q: Pick<Question, 'explanation'>): string {
   return `{\n${lines.map((l) => `\t${l}`).join('\n')}\n\t${general(q)}\n}`;
 }
 
 /** What one question type writes in GIFT. */
-export interface GiftPart<K extends QuestionType> {
+/** `Q`: the question type's questions. */
+export interface GiftPart<Q> {
   /** The question's GIFT block(s): more than one when the type is split (a cloze, per blank). */
-  blocks: (question: QuestionOf<K>) => string[];
+  blocks: (question: Q) => string[];
   /** What GIFT cannot represent exactly for this question (hints are the format's own note). */
-  losses: (question: QuestionOf<K>) => string[];
+  losses: (question: Q) => string[];
 }
 
 /** The note when GIFT has nowhere for the general correct/incorrect feedback of a type. */
@@ -97,7 +98,7 @@ export function exportGift(
   for (const [lesson, list] of byLesson(questions)) {
     blocks.push(`$CATEGORY: $course$/${course}/${categorySegment(lessonTitle(lesson, options))}`);
     for (const q of list) {
-      const part = types[q.type].gift as unknown as GiftPart<QuestionType>;
+      const part = types[q.type].gift as unknown as GiftPart<Question>;
       if (q.hints?.length) report.note(q, NOTE.hintsDropped);
       for (const loss of part.losses(q)) report.note(q, loss);
       const written = part.blocks(q);

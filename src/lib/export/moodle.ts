@@ -13,23 +13,24 @@
  * carry over), as Moodle's own question types do in `export_to_xml`. The helpers below are for
  * those parts.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import { byLesson, DEFAULT_COURSE, lessonTitle, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type Child, type XmlElement } from './xml.ts';
 
 /** What one question type writes in Moodle XML. */
-export interface MoodlePart<K extends QuestionType> {
+/** `Q`: the question type's questions. */
+export interface MoodlePart<Q> {
   /** Moodle's question type: `<question type="…">`. */
   qtype: string;
   /** The question text as HTML (default: the prompt as a paragraph). */
-  questionHtml?: (question: QuestionOf<K>) => string;
+  questionHtml?: (question: Q) => string;
   /** The type's elements after `idnumber`: options, answers, units, combined feedback. */
-  body: (question: QuestionOf<K>) => Child[];
+  body: (question: Q) => Child[];
   /** False when Moodle ignores `<hint>` for this type on import, so none are written. */
   hints?: false;
   /** What Moodle cannot represent exactly for this question, for the export report. */
-  losses: (question: QuestionOf<K>) => string[];
+  losses: (question: Q) => string[];
 }
 
 /** A `<text>` holder: `<tag format="html"><text>…</text></tag>`. */
@@ -122,7 +123,7 @@ export function choiceBody(
 }
 
 function question(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
-  const part = types[q.type].moodle as unknown as MoodlePart<QuestionType>;
+  const part = types[q.type].moodle as unknown as MoodlePart<Question>;
   for (const loss of part.losses(q)) report.note(q, loss);
   report.done(q);
   return el(

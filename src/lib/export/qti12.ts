@@ -12,7 +12,7 @@
  * responses and scoring conditions, and what it cannot carry over (`exporter.qti12` in
  * `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import { byLesson, lessonTitle, NOTE, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type XmlElement } from './xml.ts';
@@ -22,18 +22,19 @@ const QTI_NS = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** What one question type writes in a QTI 1.2 (Canvas) item. */
-export interface Qti12Part<K extends QuestionType> {
+/** `Q`: the question type's questions. */
+export interface Qti12Part<Q> {
   /** Canvas's `question_type` metadata. */
   canvasType: string;
   /** The item's responses, scoring conditions and feedback; `correctFb` shows `correct_fb`. */
-  build: (question: QuestionOf<K>, correctFb: XmlElement | undefined) => Qti12Built;
+  build: (question: Q, correctFb: XmlElement | undefined) => Qti12Built;
   /**
    * Scored part by part (the score is added up), so, as in Canvas's own export, no condition marks
    * the whole answer wrong: no `general_incorrect_fb` condition (its text still goes in).
    */
   scoredByParts?: true;
   /** What QTI 1.2 / Canvas cannot represent exactly for this question. */
-  losses: (question: QuestionOf<K>) => string[];
+  losses: (question: Q) => string[];
 }
 
 export const html = (text: string): XmlElement =>
@@ -164,7 +165,7 @@ export function buildMatching(
 }
 
 function item(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
-  const part = types[q.type].qti12 as unknown as Qti12Part<QuestionType>;
+  const part = types[q.type].qti12 as unknown as Qti12Part<Question>;
   const correctText = q.feedback?.correct;
   const incorrectText = q.feedback?.incorrect;
   const correctFb = correctText === undefined ? undefined : show('correct_fb');

@@ -15,7 +15,7 @@
  * type gives its declarations, body, scoring and per-answer feedback, and what it cannot carry
  * over (`exporter.qti21` in `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import { formatNumber, NOTE, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richNodes, xmlDocument, type XmlElement } from './xml.ts';
@@ -105,10 +105,11 @@ export interface Qti21Parts {
 }
 
 /** What one question type writes in a QTI 2.1 `assessmentItem`. */
-export interface Qti21Part<K extends QuestionType> {
-  parts: (question: QuestionOf<K>) => Qti21Parts;
+/** `Q`: the question type's questions. */
+export interface Qti21Part<Q> {
+  parts: (question: Q) => Qti21Parts;
   /** What QTI 2.1 cannot represent exactly for this question. */
-  losses: (question: QuestionOf<K>) => string[];
+  losses: (question: Q) => string[];
 }
 
 /**
@@ -171,7 +172,7 @@ export function mapScore(identifier: string): XmlElement {
 
 /** One question as a QTI 2.1 `assessmentItem` document. */
 export function assessmentItem(q: Question, report: ReportBuilder, types: Exporters): string {
-  const part = types[q.type].qti21 as unknown as Qti21Part<QuestionType>;
+  const part = types[q.type].qti21 as unknown as Qti21Part<Question>;
   const parts = part.parts(q);
   for (const loss of part.losses(q)) report.note(q, loss);
   if (q.hints?.length) report.note(q, NOTE.hintsDropped);

@@ -19,7 +19,7 @@
  * The SCO judges `result` itself with the site's graders; these patterns are what an LMS shows
  * in its interaction reports.
  */
-import type { Question, QuestionOf, QuestionType } from '../../questions/index.ts';
+import type { Question } from '../../questions/index.ts';
 import type { Exporters } from './types.ts';
 
 /** The SCORM 1.2 `cmi.interactions.n.type` vocabulary used by the course's question types. */
@@ -27,15 +27,16 @@ export type ScormInteractionType =
   'true-false' | 'choice' | 'fill-in' | 'matching' | 'sequencing' | 'numeric';
 
 /** What one question type records as a SCORM 1.2 interaction. */
-export interface ScormPart<K extends QuestionType> {
+/** `Q`: the question type's questions. */
+export interface ScormPart<Q> {
   /** `cmi.interactions.n.type`. */
   type: ScormInteractionType;
   /** `cmi.interactions.n.correct_responses.n.pattern`, in order (any one is right). */
-  correct: (question: QuestionOf<K>) => string[];
+  correct: (question: Q) => string[];
   /** `cmi.interactions.n.student_response` for a response, or undefined when it is malformed. */
-  response: (question: QuestionOf<K>, response: unknown) => string | undefined;
+  response: (question: Q, response: unknown) => string | undefined;
   /** What the interaction record cannot represent exactly for this question. */
-  losses: (question: QuestionOf<K>) => string[];
+  losses: (question: Q) => string[];
 }
 
 /** One question as a SCORM 1.2 interaction record. */
@@ -69,7 +70,7 @@ export function scormText(text: string): string {
 
 /** The interaction record for `question` and (optionally) the learner's `response`. */
 export function scormInteraction(question: Question, response: unknown, types: Exporters): ScormInteraction {
-  const part = types[question.type].scorm as unknown as ScormPart<QuestionType>;
+  const part = types[question.type].scorm as unknown as ScormPart<Question>;
   const written = response === undefined ? undefined : part.response(question, response);
   return {
     id: question.id,
@@ -81,5 +82,5 @@ export function scormInteraction(question: Question, response: unknown, types: E
 
 /** What the SCORM record cannot represent exactly for `question`, for a package's report. */
 export function scormLosses(question: Question, types: Exporters): string[] {
-  return (types[question.type].scorm as unknown as ScormPart<QuestionType>).losses(question);
+  return (types[question.type].scorm as unknown as ScormPart<Question>).losses(question);
 }

@@ -6,7 +6,7 @@
  * what to check in the LMS after importing.
  */
 import type { InstructorKey } from '../../questions/contract.ts';
-import type { QuestionType } from '../../questions/index.ts';
+import type { QuestionOf, QuestionType } from '../../questions/index.ts';
 import type { CsvPart } from './csv.ts';
 import type { GiftPart } from './gift.ts';
 import type { MoodlePart } from './moodle.ts';
@@ -69,16 +69,19 @@ export interface ExportResult {
  * container (manifest, categories, packaging, what every question shares) and ask the type for
  * its part, as Moodle's question formats ask each question type.
  */
-export interface QuestionExport<K extends QuestionType> {
+export interface ExportOf<Q> {
   /** The instructor's review of the question and its key, and the item-writing rules. */
-  instructor: InstructorKey<K>;
-  moodle: MoodlePart<K>;
-  qti12: Qti12Part<K>;
-  qti21: Qti21Part<K>;
-  gift: GiftPart<K>;
-  csv: CsvPart<K>;
-  scorm: ScormPart<K>;
+  instructor: InstructorKey<Q>;
+  moodle: MoodlePart<Q>;
+  qti12: Qti12Part<Q>;
+  qti21: Qti21Part<Q>;
+  gift: GiftPart<Q>;
+  csv: CsvPart<Q>;
+  scorm: ScormPart<Q>;
 }
+
+/** What the question type `K` writes (see `ExportOf`). */
+export type QuestionExport<K extends QuestionType> = ExportOf<QuestionOf<K>>;
 
 /** Every type's export, as a mapped type: a missing or extra type is a compile error. */
 export type Exporters = { readonly [K in QuestionType]: QuestionExport<K> };

@@ -18,6 +18,7 @@
  * deterministic (no fuzz), so replay and the incremental path agree.
  */
 import { Rating, State, createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import { questionTypes } from '../../questions/client.ts';
 import type { QuestionType } from '../../questions/index.ts';
 import { CORRECT_THRESHOLD, attemptsFor } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';
@@ -69,26 +70,12 @@ function threshold(slowSeconds: number): RatingThreshold {
 }
 
 /**
- * Per-type speed thresholds. Picking an option is quicker than typing,
- * arranging or matching, so choice types get 30 s and composed answers 60 s;
- * a number is typed but short (45 s).
- *
- * | type                               | Hard if slower than | Easy if faster than |
- * | ---------------------------------- | ------------------- | ------------------- |
- * | single, multiple, truefalse        | 30 s                | 10 s                |
- * | numeric                            | 45 s                | 15 s                |
- * | text, ordering, matching, cloze    | 60 s                | 20 s                |
+ * Per-type speed thresholds, from each type's `slowSeconds`: choice types 30 s, a number 45 s,
+ * composed answers (text, ordering, matching, cloze) 60 s; Easy under a third of that.
  */
-export const RATING_THRESHOLDS: Readonly<Record<QuestionType, RatingThreshold>> = {
-  single: threshold(30),
-  multiple: threshold(30),
-  truefalse: threshold(30),
-  numeric: threshold(45),
-  text: threshold(60),
-  ordering: threshold(60),
-  matching: threshold(60),
-  cloze: threshold(60),
-};
+export const RATING_THRESHOLDS: Readonly<Record<QuestionType, RatingThreshold>> = Object.fromEntries(
+  Object.entries(questionTypes).map(([type, behaviour]) => [type, threshold(behaviour.slowSeconds)]),
+) as Record<QuestionType, RatingThreshold>;
 
 /** Used when the question type is not known (e.g. a ref without `type`): the most lenient row. */
 export const DEFAULT_THRESHOLD: RatingThreshold = threshold(60);

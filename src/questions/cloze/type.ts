@@ -25,5 +25,6 @@ export const clozeBehaviour: QuestionBehaviour<'cloze'> = {
     label: `Blank ${blankNumbers(question.text).get(part.id) ?? 0}`,
     status: part.correct ? 'Correct' : 'Incorrect',
   }),
+  slowSeconds: 60,
   partsBeside: false,
 };

@@ -25,5 +25,6 @@ export const matchingBehaviour: QuestionBehaviour<'matching'> = {
     label: question.pairs.find((p) => p.id === part.id)?.left ?? part.id,
     status: part.correct ? 'Correct match' : 'Incorrect match',
   }),
+  slowSeconds: 60,
   partsBeside: true,
 };

@@ -30,5 +30,6 @@ export const multipleBehaviour: QuestionBehaviour<'multiple'> = {
       part.id,
       { wrong: 'Should not be selected', missed: 'Missed: this is also right' },
     ),
+  slowSeconds: 30,
   partsBeside: true,
 };

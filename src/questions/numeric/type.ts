@@ -16,5 +16,6 @@ export const numericBehaviour: QuestionBehaviour<'numeric'> = {
   isAnswered: (_question, response) => typeof response === 'string' && response.trim() !== '',
   unanswered: 'Type a number first.',
   partWords: (_question, part) => ({ label: 'Your answer', status: part.correct ? 'Correct' : 'Incorrect' }),
+  slowSeconds: 45,
   partsBeside: true,
 };

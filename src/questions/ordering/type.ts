@@ -35,5 +35,6 @@ export const orderingBehaviour: QuestionBehaviour<'ordering'> = {
     label: question.items.find((i) => i.id === part.id)?.text ?? part.id,
     status: part.correct ? 'In the right place' : 'Not in the right place',
   }),
+  slowSeconds: 60,
   partsBeside: true,
 };

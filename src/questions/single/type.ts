@@ -23,5 +23,6 @@ export const singleBehaviour: QuestionBehaviour<'single'> = {
       wrong: 'Incorrect',
       missed: 'This is the answer',
     }),
+  slowSeconds: 30,
   partsBeside: true,
 };

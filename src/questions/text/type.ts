@@ -16,5 +16,6 @@ export const textBehaviour: QuestionBehaviour<'text'> = {
   isAnswered: (_question, response) => typeof response === 'string' && response.trim() !== '',
   unanswered: 'Type an answer first.',
   partWords: (_question, part) => ({ label: 'Your answer', status: part.correct ? 'Correct' : 'Incorrect' }),
+  slowSeconds: 60,
   partsBeside: true,
 };

@@ -19,5 +19,6 @@ export const truefalseBehaviour: QuestionBehaviour<'truefalse'> = {
     label: part.id === 'true' ? 'True' : 'False',
     status: part.correct ? 'Correct' : 'Incorrect',
   }),
+  slowSeconds: 30,
   partsBeside: true,
 };
