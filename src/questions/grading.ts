@@ -7,7 +7,7 @@
  * matching zod schema `gradeResultSchema` lives in `common.ts`, which checks
  * at compile time that it agrees with these types.
  */
-import type { PartWords } from './contract.ts';
+import type { PartWords, WorksheetBlock } from './contract.ts';
 
 /** Feedback for one part of a response: an option, item, pair or blank. */
 export interface GradePart {
@@ -129,4 +129,25 @@ export function hasFilledEntry(response: unknown): boolean {
     !Array.isArray(response) &&
     Object.values(response).some((v) => typeof v === 'string' && v.trim() !== '')
   );
+}
+
+/**
+ * A choice question on paper or a card: its options lettered in authored order ("A. Telegram"),
+ * and the worksheet to tick them on, the answer key lettered the same way.
+ */
+export function choiceHandout(
+  options: readonly { id: string; text: string }[],
+  tick: string,
+): { anki: { blocks: string[][] }; worksheet: { blocks: WorksheetBlock[]; keyOrder: string[] } } {
+  const lettered = options.map((o, i) => `${letter(i)}. ${o.text}`);
+  return {
+    anki: { blocks: [lettered] },
+    worksheet: {
+      blocks: [
+        { kind: 'note', text: tick },
+        { kind: 'list', entries: lettered.map((line) => `☐ ${line}`) },
+      ],
+      keyOrder: options.map((o) => o.id),
+    },
+  };
 }

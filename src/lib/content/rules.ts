@@ -3,9 +3,9 @@
  * spread, objective coverage and per-option feedback. Content tests run these over every lesson;
  * the instructor can trust a bank that passes. Pure: no astro, no DOM.
  */
-import type { InstructorKey } from '../../questions/contract.ts';
 import { exporters } from '../../questions/exporters.ts';
 import type { Question } from '../../questions/index.ts';
+import { exportOf } from '../export/common.ts';
 import type { Exporters } from '../export/types.ts';
 
 export const RULES = {
@@ -89,7 +89,7 @@ export function checkItemWriting(q: Question, types: Exporters = exporters): str
   const stem = UNEMPHASISED_NEGATIVE.test(q.prompt)
     ? [`${at}: prompt: a negative stem must be emphasised, e.g. *not*`]
     : [];
-  const instructor = types[q.type].instructor as unknown as InstructorKey<Question>;
+  const instructor = exportOf(q, types).instructor;
   const own = instructor.writingProblems(q, { bannedOption: BANNED_OPTIONS }).map((p) => `${at}: ${p}`);
   return [...stem, ...own];
 }

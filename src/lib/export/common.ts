@@ -5,9 +5,17 @@
  * formats want them, and the notes several question types give.
  */
 import type { Question, QuestionType } from '../../questions/index.ts';
-import type { ExportFormat, ExportNote, ExportOptions, ExportReport } from './types.ts';
+import type { ExportFormat, ExportNote, ExportOf, ExportOptions, ExportReport, Exporters } from './types.ts';
 
 export const DEFAULT_COURSE = 'Extremism Online';
+
+/**
+ * What `question`'s type writes, from `types`. `types[question.type]` always fits `question`, but
+ * TypeScript cannot correlate the two through a union, hence this one widening.
+ */
+export function exportOf(question: Pick<Question, 'type'>, types: Exporters): ExportOf<Question> {
+  return types[question.type] as unknown as ExportOf<Question>;
+}
 
 /** Collects notes and counts while an exporter runs; `report()` gives the finished `ExportReport`. */
 export class ReportBuilder {

@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { describeAnswer, type Behaviours } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
 import { letter } from '../../questions/grading.ts';
-import { ReportBuilder } from './common.ts';
+import { exportOf, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 
 /** What one question type writes in the CSV (the other columns are the same for every type). */
@@ -57,7 +57,7 @@ export function exportCsv(
       q.objective,
       q.bloom,
       q.prompt,
-      (types[q.type].csv as unknown as CsvPart<Question>).options(q),
+      exportOf(q, types).csv.options(q),
       describeAnswer(q, undefined, behaviours),
       q.explanation,
       q.evidence.paragraph,

@@ -17,7 +17,7 @@
  * `src/questions/<type>/export.ts`). The helpers below are for those blocks.
  */
 import type { Question } from '../../questions/index.ts';
-import { byLesson, DEFAULT_COURSE, lessonTitle, NOTE, ReportBuilder } from './common.ts';
+import { byLesson, DEFAULT_COURSE, exportOf, lessonTitle, NOTE, ReportBuilder } from './common.ts';
 import { categorySegment, fraction } from './moodle.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { richHtml } from './xml.ts';
@@ -98,7 +98,7 @@ export function exportGift(
   for (const [lesson, list] of byLesson(questions)) {
     blocks.push(`$CATEGORY: $course$/${course}/${categorySegment(lessonTitle(lesson, options))}`);
     for (const q of list) {
-      const part = types[q.type].gift as unknown as GiftPart<Question>;
+      const part = exportOf(q, types).gift;
       if (q.hints?.length) report.note(q, NOTE.hintsDropped);
       for (const loss of part.losses(q)) report.note(q, loss);
       const written = part.blocks(q);

@@ -14,7 +14,7 @@
  * those parts.
  */
 import type { Question } from '../../questions/index.ts';
-import { byLesson, DEFAULT_COURSE, lessonTitle, ReportBuilder } from './common.ts';
+import { byLesson, DEFAULT_COURSE, exportOf, lessonTitle, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type Child, type XmlElement } from './xml.ts';
 
@@ -123,7 +123,7 @@ export function choiceBody(
 }
 
 function question(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
-  const part = types[q.type].moodle as unknown as MoodlePart<Question>;
+  const part = exportOf(q, types).moodle;
   for (const loss of part.losses(q)) report.note(q, loss);
   report.done(q);
   return el(

@@ -13,7 +13,7 @@
  * `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
 import type { Question } from '../../questions/index.ts';
-import { byLesson, lessonTitle, NOTE, ReportBuilder } from './common.ts';
+import { byLesson, exportOf, lessonTitle, NOTE, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richHtml, xmlDocument, type XmlElement } from './xml.ts';
 import { zipFiles } from './zip.ts';
@@ -165,7 +165,7 @@ export function buildMatching(
 }
 
 function item(q: Question, report: ReportBuilder, types: Exporters): XmlElement {
-  const part = types[q.type].qti12 as unknown as Qti12Part<Question>;
+  const part = exportOf(q, types).qti12;
   const correctText = q.feedback?.correct;
   const incorrectText = q.feedback?.incorrect;
   const correctFb = correctText === undefined ? undefined : show('correct_fb');

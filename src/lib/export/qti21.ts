@@ -16,7 +16,7 @@
  * over (`exporter.qti21` in `src/questions/<type>/export.ts`). The helpers below are for those parts.
  */
 import type { Question } from '../../questions/index.ts';
-import { formatNumber, NOTE, ReportBuilder } from './common.ts';
+import { exportOf, formatNumber, NOTE, ReportBuilder } from './common.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 import { el, richNodes, xmlDocument, type XmlElement } from './xml.ts';
 import { zipFiles } from './zip.ts';
@@ -172,7 +172,7 @@ export function mapScore(identifier: string): XmlElement {
 
 /** One question as a QTI 2.1 `assessmentItem` document. */
 export function assessmentItem(q: Question, report: ReportBuilder, types: Exporters): string {
-  const part = types[q.type].qti21 as unknown as Qti21Part<Question>;
+  const part = exportOf(q, types).qti21;
   const parts = part.parts(q);
   for (const loss of part.losses(q)) report.note(q, loss);
   if (q.hints?.length) report.note(q, NOTE.hintsDropped);

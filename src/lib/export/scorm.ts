@@ -20,6 +20,7 @@
  * in its interaction reports.
  */
 import type { Question } from '../../questions/index.ts';
+import { exportOf } from './common.ts';
 import type { Exporters } from './types.ts';
 
 /** The SCORM 1.2 `cmi.interactions.n.type` vocabulary used by the course's question types. */
@@ -70,7 +71,7 @@ export function scormText(text: string): string {
 
 /** The interaction record for `question` and (optionally) the learner's `response`. */
 export function scormInteraction(question: Question, response: unknown, types: Exporters): ScormInteraction {
-  const part = types[question.type].scorm as unknown as ScormPart<Question>;
+  const part = exportOf(question, types).scorm;
   const written = response === undefined ? undefined : part.response(question, response);
   return {
     id: question.id,
@@ -82,5 +83,5 @@ export function scormInteraction(question: Question, response: unknown, types: E
 
 /** What the SCORM record cannot represent exactly for `question`, for a package's report. */
 export function scormLosses(question: Question, types: Exporters): string[] {
-  return (types[question.type].scorm as unknown as ScormPart<Question>).losses(question);
+  return exportOf(question, types).scorm.losses(question);
 }

@@ -5,21 +5,15 @@
  * item analysis counts each option's picks.
  */
 import type { QuestionHandout } from '../contract.ts';
-import { letter } from '../grading.ts';
+import { choiceHandout } from '../grading.ts';
 
 export const multipleHandout: QuestionHandout<'multiple'> = {
   anki: (question) => ({
     // Authors often say it in the prompt already; say it once.
     ...(/all that apply/i.test(question.prompt) ? {} : { instruction: 'Select all that apply.' }),
-    blocks: [question.options.map((o, i) => `${letter(i)}. ${o.text}`)],
+    ...choiceHandout(question.options, '').anki,
   }),
-  worksheet: (question) => ({
-    blocks: [
-      { kind: 'note', text: 'Tick every correct option.' },
-      { kind: 'list', entries: question.options.map((o, i) => `☐ ${letter(i)}. ${o.text}`) },
-    ],
-    keyOrder: question.options.map((o) => o.id),
-  }),
+  worksheet: (question) => choiceHandout(question.options, 'Tick every correct option.').worksheet,
   countedOptions: (question) =>
     question.options.map((o) => ({
       id: o.id,

@@ -5,17 +5,11 @@
  * tick one; item analysis counts each option's picks.
  */
 import type { QuestionHandout } from '../contract.ts';
-import { letter } from '../grading.ts';
+import { choiceHandout } from '../grading.ts';
 
 export const singleHandout: QuestionHandout<'single'> = {
-  anki: (question) => ({ blocks: [question.options.map((o, i) => `${letter(i)}. ${o.text}`)] }),
-  worksheet: (question) => ({
-    blocks: [
-      { kind: 'note', text: 'Tick one.' },
-      { kind: 'list', entries: question.options.map((o, i) => `☐ ${letter(i)}. ${o.text}`) },
-    ],
-    keyOrder: question.options.map((o) => o.id),
-  }),
+  anki: (question) => choiceHandout(question.options, '').anki,
+  worksheet: (question) => choiceHandout(question.options, 'Tick one.').worksheet,
   countedOptions: (question) =>
     question.options.map((o) => ({
       id: o.id,
