@@ -1,37 +1,96 @@
 /**
- * `npm run --silent content:stats`: per-lesson counts of questions, types, Bloom levels and questions per
- * objective, as a Markdown table. For closing notes and course reviews; tests enforce the rules.
+ * `npm run --silent content:stats`: the item-writing figures per bank and for the course (key
+ * positions, longest option, key length, true/false balance, banned forms, negative stems), then per
+ * lesson the counts, types, Bloom levels, numeric recall items and source-evaluation items, as
+ * Markdown tables. For closing notes and course reviews; the build enforces the rules (items.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { itemStats, type PositionCounts } from '../src/lib/content/items.ts';
 import { bankStats } from '../src/lib/content/rules.ts';
 import type { Question } from '../src/questions/index.ts';
 
 const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate'];
-const rows: string[] = [];
-let total = 0;
-const allTypes = new Set<string>();
-for (const file of readdirSync('content/lessons')
+
+const pct = (count: number, n: number): string => (n ? `${Math.round((count / n) * 100)}%` : '–');
+
+/** `8/5/6/5 (33/21/25/21%)` per option count: keys at positions 1, 2, … and their shares. */
+function positions(groups: PositionCounts[]): string {
+  if (groups.length === 0) return '–';
+  return groups
+    .map(
+      (g) =>
+        `${groups.length > 1 ? `${g.options} options: ` : ''}${g.byPosition.join('/')} (${g.byPosition
+          .map((c) => Math.round((c / g.keys) * 100))
+          .join('/')}%)`,
+    )
+    .join('; ');
+}
+
+/** One table row; the course row counts the flagged items without naming them all. */
+function itemRow(label: string, questions: Question[], names = true): string {
+  const s = itemStats(questions);
+  return [
+    label,
+    positions(s.single),
+    positions(s.multiple),
+    `${s.longestIsKey.length}/${s.choice} (${pct(s.longestIsKey.length, s.choice)})`,
+    names && s.keyLength.length
+      ? `${s.keyLength.length}: ${s.keyLength.join(', ')}`
+      : String(s.keyLength.length),
+    `${s.trueKeys}/${s.truefalse} (${pct(s.trueKeys, s.truefalse)})`,
+    String(s.bannedForms.length),
+    String(s.negativeStems.length),
+  ].join(' | ');
+}
+
+const lessons = readdirSync('content/lessons')
   .filter((f) => f.endsWith('.mdx'))
-  .sort()) {
-  const id = file.replace(/\.mdx$/, '');
-  const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(`content/lessons/${file}`, 'utf8'))?.[1] ?? '';
-  const objectives = ((parse(front) as { objectives?: { id: string }[] }).objectives ?? []).map((o) => o.id);
-  const questions = parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as Question[];
-  const s = bankStats(questions, objectives);
-  total += s.questions;
+  .sort()
+  .map((file) => {
+    const id = file.replace(/\.mdx$/, '');
+    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(`content/lessons/${file}`, 'utf8'))?.[1] ?? '';
+    const objectives = ((parse(front) as { objectives?: { id: string }[] }).objectives ?? []).map(
+      (o) => o.id,
+    );
+    const questions = parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as Question[];
+    /** The question-id prefix (`mali` for mali-q01) keeps the tables narrow. */
+    const label = questions[0]?.id.replace(/-q\d+$/, '') ?? id;
+    return { id, label, objectives, questions };
+  });
+const all = lessons.flatMap((l) => l.questions);
+
+console.log('Item-writing figures (key positions on the authored order; per bank, then the course)\n');
+console.log(
+  '| bank | single: keys at positions 1/2/3/4 | multiple: key options at positions 1–5 | longest option is key | key > 1.5× distractors | true/false True | all/none of the above | unemphasised negative stems |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const l of lessons) console.log(`| ${itemRow(l.label, l.questions)} |`);
+console.log(`| ${itemRow('**course**', all, false)} |`);
+
+console.log('\nPer lesson\n');
+console.log(
+  '| lesson | questions | types | Bloom rem/und/app/ana/eva | above understand | numeric recall left | source evaluation | per objective |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+const allTypes = new Set<string>();
+let recall = 0;
+let sourceEvaluation = 0;
+for (const l of lessons) {
+  const s = bankStats(l.questions, l.objectives);
   s.types.forEach((t) => allTypes.add(t));
-  rows.push(
-    `| ${id} | ${s.questions} | ${s.types.length} (${s.types.join(', ')}) | ${LEVELS.map((l) => s.bloom[l] ?? 0).join(' / ')} | ${Math.round(s.higherOrderShare * 100)}% | ${Object.entries(
+  recall += s.numericRecall.length;
+  sourceEvaluation += s.sourceEvaluation.length;
+  console.log(
+    `| ${l.label} | ${s.questions} | ${s.types.length} (${s.types.join(', ')}) | ${LEVELS.map((v) => s.bloom[v] ?? 0).join(' / ')} | ${pct(s.higherOrderShare * s.questions, s.questions)} | ${s.numericRecall.length} | ${s.sourceEvaluation.length} | ${Object.entries(
       s.perObjective,
     )
       .map(([o, n]) => `${o}:${n}`)
       .join(' ')} |`,
   );
 }
-console.log('| lesson | questions | types | Bloom rem/und/app/ana/eva | above understand | per objective |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) console.log(r);
+const course = bankStats(all, []);
 console.log(
-  `\n${total} questions in ${rows.length} lessons; ${allTypes.size} question types used course-wide.`,
+  `| **course** | ${course.questions} | ${allTypes.size} | ${LEVELS.map((v) => course.bloom[v] ?? 0).join(' / ')} | ${pct(course.higherOrderShare * course.questions, course.questions)} | ${recall} | ${sourceEvaluation} | |`,
 );
+console.log(`\nLessons: ${lessons.map((l) => `${l.label} = ${l.id}`).join('; ')}.`);

@@ -1,7 +1,8 @@
 /**
  * Content-layer loader for the `quizzes` collection: every question of every
  * content/quizzes/<article-id>.yaml becomes one entry keyed by question id, with its content hash.
- * The build fails on any schema or evidence error, naming the file, the question and the field.
+ * The build fails on any schema, evidence or item-writing error, naming the file, the question and
+ * the field or rule.
  * Articles are ingested from seeds/ here too (cheap and pure) so evidence is checked against the
  * exact paragraphs the source pages show.
  */
@@ -10,7 +11,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
-import { validateBank, type BankArticle } from '../lib/content/bank.ts';
+import { validateBank, validateCourse, type BankArticle, type BankQuestion } from '../lib/content/bank.ts';
 import { ingestPage } from '../lib/ingest/index.ts';
 import { readSeed } from '../lib/ingest/read.ts';
 
@@ -29,6 +30,47 @@ export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, 
   return articles;
 }
 
+export interface QuizEntry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath: string;
+}
+
+/**
+ * Reads and checks every bank in `root/dir` (schema, evidence, item-writing rules per bank and
+ * course-wide). Returns one entry per question, or every problem found; the loader throws on those.
+ */
+export function readQuizBanks(root: string, dir: string): { entries: QuizEntry[]; errors: string[] } {
+  const folder = join(root, dir);
+  const articles = loadSeedArticles(root);
+  const files = readdirSync(folder)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
+  const errors: string[] = [];
+  const entries: QuizEntry[] = [];
+  const all: BankQuestion[] = [];
+  const owner = new Map<string, string>();
+  for (const name of files) {
+    const rel = `${dir}/${name}`;
+    const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) errors.push(`${rel}: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    const result = validateBank(rel, basename(name).replace(/\.ya?ml$/, ''), doc.toJS(), articles);
+    errors.push(...result.errors);
+    all.push(...result.questions);
+    for (const { question, hash } of result.questions) {
+      const other = owner.get(question.id);
+      if (other) errors.push(`${rel}: question "${question.id}": id: also used in ${other}`);
+      owner.set(question.id, rel);
+      entries.push({ id: question.id, data: { question, hash, file: rel }, filePath: rel });
+    }
+  }
+  errors.push(...validateCourse(dir, all));
+  return { entries, errors };
+}
+
 export function quizLoader({ dir }: { dir: string }): Loader {
   return {
     name: 'quiz-banks',
@@ -37,29 +79,7 @@ export function quizLoader({ dir }: { dir: string }): Loader {
       const folder = join(root, dir);
 
       async function sync(): Promise<void> {
-        const articles = loadSeedArticles(root);
-        const files = readdirSync(folder)
-          .filter((n) => /\.ya?ml$/.test(n))
-          .sort();
-        const errors: string[] = [];
-        const entries: { id: string; data: Record<string, unknown>; filePath: string }[] = [];
-        const owner = new Map<string, string>();
-        for (const name of files) {
-          const rel = `${dir}/${name}`;
-          const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { prettyErrors: true });
-          if (doc.errors.length > 0) {
-            for (const e of doc.errors) errors.push(`${rel}: ${e.message.split('\n')[0]}`);
-            continue;
-          }
-          const result = validateBank(rel, basename(name).replace(/\.ya?ml$/, ''), doc.toJS(), articles);
-          errors.push(...result.errors);
-          for (const { question, hash } of result.questions) {
-            const other = owner.get(question.id);
-            if (other) errors.push(`${rel}: question "${question.id}": id: also used in ${other}`);
-            owner.set(question.id, rel);
-            entries.push({ id: question.id, data: { question, hash, file: rel }, filePath: rel });
-          }
-        }
+        const { entries, errors } = readQuizBanks(root, dir);
         if (errors.length > 0) {
           throw new Error(`Question banks have ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
         }
@@ -67,7 +87,7 @@ export function quizLoader({ dir }: { dir: string }): Loader {
         for (const entry of entries) {
           store.set({ id: entry.id, data: await parseData(entry), filePath: entry.filePath });
         }
-        logger.info(`${entries.length} questions from ${files.length} banks`);
+        logger.info(`${entries.length} questions from ${new Set(entries.map((e) => e.filePath)).size} banks`);
       }
 
       await sync();

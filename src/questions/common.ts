@@ -74,6 +74,11 @@ export const commonShape = {
   hints: z.array(textSchema).optional(),
   /** General feedback for a correct / incorrect answer. */
   feedback: feedbackSchema.optional(),
+  /**
+   * A skill the item trains besides its objective. `source-evaluation`: judging the source itself
+   * (reported fact against inference, hedging, claims resting on one source). Counted per lesson.
+   */
+  skill: z.enum(['source-evaluation']).optional(),
 };
 
 /**

@@ -1,12 +1,12 @@
 /**
  * Content validation over the real course: every bank passes the schema, verbatim evidence and the
- * item-writing rules; lessons quote their sources verbatim; glossary and timeline links resolve.
+ * item-writing rules, per bank and course-wide; lessons quote their sources verbatim; glossary and timeline links resolve.
  * Failures name the file, the question and the rule.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateBank, type BankQuestion } from '../../src/lib/content/bank.ts';
+import { validateBank, validateCourse, type BankQuestion } from '../../src/lib/content/bank.ts';
 import { checkEvidence } from '../../src/lib/content/evidence.ts';
 import { checkLessonBank } from '../../src/lib/content/rules.ts';
 import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from '../../src/lib/content/schemas.ts';
@@ -49,8 +49,12 @@ for (const file of bankFiles) {
 const allQuestions = [...banks.values()].flat().map((b) => b.question);
 
 describe('question banks', () => {
-  it('pass the schema and verbatim evidence checks', () => {
+  it('pass the schema, verbatim evidence and item-writing checks', () => {
     expect(bankErrors).toEqual([]);
+  });
+
+  it('pass the item-writing spread rules course-wide', () => {
+    expect(validateCourse('content/quizzes', [...banks.values()].flat())).toEqual([]);
   });
 
   it('use ids that are unique across the course', () => {

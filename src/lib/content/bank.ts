@@ -1,12 +1,14 @@
 /**
  * Validating a question bank file (content/quizzes/<article-id>.yaml) after YAML parsing: the
- * schema, unique ids, the lesson it belongs to, and verbatim evidence. Every problem names the file,
+ * schema, unique ids, the lesson it belongs to, verbatim evidence and the item-writing rules
+ * (items.ts), and those rules once more over the whole course. Every problem names the file,
  * the question id and the field, so an author can fix it without reading a stack trace.
  * Pure: the caller parses YAML and supplies the articles.
  */
 import { questionSchema, type Question } from '../../questions/index.ts';
 import { questionHash } from '../quiz/hash.ts';
 import { checkEvidence, type ParagraphLike } from './evidence.ts';
+import { checkItem, checkSpread } from './items.ts';
 
 export interface BankArticle {
   id: string;
@@ -73,7 +75,21 @@ export function validateBank(
       const problem = checkEvidence(article.paragraphs, q.evidence.paragraph, q.evidence.quote);
       if (problem) errors.push(`${file}: ${label}: evidence: ${problem.message}`);
     }
+    for (const problem of checkItem(q)) errors.push(`${file}: ${problem}`);
     questions.push({ question: q, hash: questionHash(q) });
   });
+  for (const problem of checkSpread(
+    questions.map((b) => b.question),
+    'bank',
+  ))
+    errors.push(`${file}: ${problem}`);
   return { questions, errors };
+}
+
+/** The item-writing spread rules over every bank together, at the exact course-wide thresholds. */
+export function validateCourse(dir: string, questions: readonly BankQuestion[]): string[] {
+  return checkSpread(
+    questions.map((b) => b.question),
+    'course',
+  ).map((problem) => `${dir} (course-wide): ${problem}`);
 }
