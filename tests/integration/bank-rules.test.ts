@@ -1,0 +1,51 @@
+/**
+ * The item-writing check runs in the real build: a bank whose option reads "None of the above" and
+ * whose true/false keys lean to False makes `astro build` fail, naming the file, the question and
+ * the rule. The build copies the project to a temporary folder (node_modules linked, not copied).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+
+const root = resolve(import.meta.dirname, '../..');
+const BANK = 'content/quizzes/mali-jihadists-support-their-struggle-online.yaml';
+let dir = '';
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+it('a bank that breaks an item-writing rule fails the build with the file, the question and the rule', () => {
+  dir = mkdtempSync(join(tmpdir(), 'eoc-rules-'));
+  for (const entry of [
+    'src',
+    'content',
+    'seeds',
+    'public',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+  ])
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+
+  const bank = parse(readFileSync(join(root, BANK), 'utf8')) as Record<string, unknown>[];
+  const q01 = bank.find((q) => q.id === 'mali-q01') as { options: { text: string }[] };
+  q01.options[3]!.text = 'None of the above';
+  const q05 = bank.find((q) => q.id === 'mali-q05')!;
+  q05.answer = !q05.answer;
+  writeFileSync(join(dir, BANK), stringify(bank));
+
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const output = result.stdout + result.stderr;
+  expect(result.status).not.toBe(0);
+  expect(output).toContain(`${BANK}: question "mali-q01": banned form: option d says "None of the above"`);
+  expect(output).toContain(`${BANK}: true/false balance: 0 of 2 true/false keys are True (0%); 1 allowed`);
+}, 180_000);
