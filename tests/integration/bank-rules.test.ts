@@ -3,34 +3,18 @@
  * whose true/false keys lean to False makes `astro build` fail, naming the file, the question and
  * the rule. The build copies the project to a temporary folder (node_modules linked, not copied).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { build, copyProject, removeProjects, root } from './project.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const BANK = 'content/quizzes/mali-jihadists-support-their-struggle-online.yaml';
-let dir = '';
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeProjects);
 
 it('a bank that breaks an item-writing rule fails the build with the file, the question and the rule', () => {
-  dir = mkdtempSync(join(tmpdir(), 'eoc-rules-'));
-  for (const entry of [
-    'src',
-    'content',
-    'seeds',
-    'public',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ])
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const dir = copyProject();
 
   const bank = parse(readFileSync(join(root, BANK), 'utf8')) as Record<string, unknown>[];
   const q01 = bank.find((q) => q.id === 'mali-q01') as { options: { text: string }[] };
@@ -39,11 +23,7 @@ it('a bank that breaks an item-writing rule fails the build with the file, the q
   q05.answer = !q05.answer;
   writeFileSync(join(dir, BANK), stringify(bank));
 
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const result = build(dir);
   const output = result.stdout + result.stderr;
   expect(result.status).not.toBe(0);
   expect(output).toContain(`${BANK}: question "mali-q01": banned form: option d says "None of the above"`);

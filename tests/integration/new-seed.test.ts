@@ -3,53 +3,12 @@
  * cannot be read fails the build naming the file and the reason. Each case builds a copy of the
  * project in a temporary folder (node_modules linked, not copied).
  */
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { build, copyProject, removeProjects, root } from './project.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const made: string[] = [];
-
-function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eoc-seed-'));
-  made.push(dir);
-  for (const entry of [
-    'src',
-    'content',
-    'seeds',
-    'public',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ]) {
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-function build(dir: string) {
-  return spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-}
-
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeProjects);
 
 describe('seeds/ drives the course', () => {
   it('a new page in seeds/ becomes a draft lesson and a source page on the next build', () => {
