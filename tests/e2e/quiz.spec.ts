@@ -122,6 +122,7 @@ test('the last result and a half-typed draft survive a reload; "Try again" keeps
   let section = await openQuiz(page, `/lessons/${text.lesson}/`);
   const first = bank.find((b) => b.lesson === text.lesson && b.type === 'single') ?? single;
   await answerWithKeyboard(page, cardIn(section, first.id), first);
+  await expect(cardIn(section, first.id).locator('.q-verdict')).toHaveText(/Correct$/);
   await cardIn(section, text.id).getByRole('textbox').fill('half an ans');
 
   await page.reload();
