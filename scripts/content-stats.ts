@@ -1,6 +1,7 @@
 /**
  * `npm run --silent content:stats`: the item-writing figures per bank and for the course (key
- * positions, longest option, key length, true/false balance, banned forms, negative stems), then per
+ * positions of single, multiple and true/false keys, longest option, key length, banned forms, negative
+ * stems), then per
  * lesson the counts, types, Bloom levels, numeric recall items and source-evaluation items, as
  * Markdown tables. For closing notes and course reviews; the build enforces the rules (items.ts).
  */
@@ -14,31 +15,27 @@ const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate'];
 
 const pct = (count: number, n: number): string => (n ? `${Math.round((count / n) * 100)}%` : '–');
 
-/** `8/5/6/5 (33/21/25/21%)` per option count: keys at positions 1, 2, … and their shares. */
-function positions(groups: PositionCounts[]): string {
-  if (groups.length === 0) return '–';
-  return groups
-    .map(
-      (g) =>
-        `${groups.length > 1 ? `${g.options} options: ` : ''}${g.byPosition.join('/')} (${g.byPosition
-          .map((c) => Math.round((c / g.keys) * 100))
-          .join('/')}%)`,
-    )
-    .join('; ');
+/** A column per kind of choice item found in the course: "Single choice, 4 options". */
+const columnOf = (g: PositionCounts): string => `${g.kind}, ${g.options} options`;
+
+/** `8/5/6/5 (33/21/25/21%)`: keys at positions 1, 2, … and their shares; `True 1 / False 1` for fixed labels. */
+function positions(g: PositionCounts | undefined): string {
+  if (!g) return '–';
+  const shares = g.byPosition.map((c) => Math.round((c / g.keys) * 100));
+  if (g.labels) return g.labels.map((label, i) => `${label} ${g.byPosition[i]} (${shares[i]}%)`).join(' / ');
+  return `${g.byPosition.join('/')} (${shares.join('/')}%)`;
 }
 
 /** One table row; the course row counts the flagged items without naming them all. */
-function itemRow(label: string, questions: Question[], names = true): string {
+function itemRow(label: string, questions: Question[], columns: string[], names = true): string {
   const s = itemStats(questions);
   return [
     label,
-    positions(s.single),
-    positions(s.multiple),
+    ...columns.map((column) => positions(s.positions.find((g) => columnOf(g) === column))),
     `${s.longestIsKey.length}/${s.choice} (${pct(s.longestIsKey.length, s.choice)})`,
     names && s.keyLength.length
       ? `${s.keyLength.length}: ${s.keyLength.join(', ')}`
       : String(s.keyLength.length),
-    `${s.trueKeys}/${s.truefalse} (${pct(s.trueKeys, s.truefalse)})`,
     String(s.bannedForms.length),
     String(s.negativeStems.length),
   ].join(' | ');
@@ -61,12 +58,13 @@ const lessons = readdirSync('content/lessons')
 const all = lessons.flatMap((l) => l.questions);
 
 console.log('Item-writing figures (key positions on the authored order; per bank, then the course)\n');
+const columns = itemStats(all).positions.map(columnOf);
 console.log(
-  '| bank | single: keys at positions 1/2/3/4 | multiple: key options at positions 1–5 | longest option is key | key > 1.5× distractors | true/false True | all/none of the above | unemphasised negative stems |',
+  `| bank | ${columns.map((c) => `${c}: keys by position`).join(' | ')} | longest option is key | key > 1.5× distractors | all/none of the above | unemphasised negative stems |`,
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const l of lessons) console.log(`| ${itemRow(l.label, l.questions)} |`);
-console.log(`| ${itemRow('**course**', all, false)} |`);
+console.log(`|${' --- |'.repeat(columns.length + 5)}`);
+for (const l of lessons) console.log(`| ${itemRow(l.label, l.questions, columns)} |`);
+console.log(`| ${itemRow('**course**', all, columns, false)} |`);
 
 console.log('\nPer lesson\n');
 console.log(

@@ -71,8 +71,8 @@ describe('the quiz loader (the build) runs the item-writing check', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         `${file}: question "fx-q03": banned form: option c says "None of the above"`,
-        `${file}: key position: position 1 holds 3 of 4 keys (75%) in 4-option single-choice items; 1 allowed (fx-q01, fx-q02, fx-q03)`,
-        `content/quizzes (course-wide): key position: position 1 holds 3 of 4 keys (75%) in 4-option single-choice items; 15–35% allowed (fx-q01, fx-q02, fx-q03)`,
+        `${file}: key position: position 1 holds 3 of 4 keys in 4-option Single choice items (75%); 1 allowed (fx-q01, fx-q02, fx-q03)`,
+        `content/quizzes (course-wide): key position: position 1 holds 3 of 4 keys in 4-option Single choice items (75%); 15–35% allowed (fx-q01, fx-q02, fx-q03)`,
       ]),
     );
     const loader = quizLoader({ dir: 'content/quizzes' });

@@ -175,11 +175,21 @@ export function optionWritingProblems(
   bannedOption: RegExp,
 ): string[] {
   return options.flatMap((option) => [
-    ...(bannedOption.test(option.text) ? [`option ${option.id}: no "all/none of the above"`] : []),
+    ...(bannedOption.test(option.text)
+      ? [`banned form: option ${option.id} says "${bannedOption.exec(option.text)?.[0] ?? ''}"`]
+      : []),
     ...(!key.has(option.id) && !option.feedback
       ? [`option ${option.id}: a wrong option needs feedback`]
       : []),
   ]);
+}
+
+/** Choice options with the key marked, for the item-writing spread rules (`InstructorKey.keyedChoices`). */
+export function choicesWithKey(
+  options: readonly { id: string; text: string }[],
+  key: ReadonlySet<string>,
+): { options: { id: string; text: string; key: boolean }[]; fixed: boolean } {
+  return { options: options.map((o) => ({ id: o.id, text: o.text, key: key.has(o.id) })), fixed: false };
 }
 
 /** The instructor's view of choice options: every option, the key marked, with its feedback. */

@@ -120,6 +120,19 @@ export interface InstructorKey<Q> {
   blocks: (question: Q) => KeyBlock[];
   /** Feedback for particular answers, listed as "Feedback" in the details. */
   answerFeedback: (question: Q) => string[];
-  /** Item-writing problems beyond the schema (`src/lib/content/rules.ts` prefixes the question). */
+  /** Item-writing problems beyond the schema (`src/lib/content/items.ts` prefixes the question). */
   writingProblems: (question: Q, rules: { bannedOption: RegExp }) => string[];
+  /**
+   * The options a learner chooses from, in authored order with the key marked, for the item-writing
+   * spread rules (`src/lib/content/items.ts`: key position, longest option, key length); null when the
+   * type has none. `fixed: true` when the options are the type's own words, the same in every item
+   * (True, False): their lengths cannot hint at the key, and positions are named by them.
+   */
+  keyedChoices: (question: Q) => KeyedChoices | null;
+}
+
+/** See `InstructorKey.keyedChoices`. */
+export interface KeyedChoices {
+  options: { id: string; text: string; key: boolean }[];
+  fixed: boolean;
 }

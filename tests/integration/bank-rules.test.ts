@@ -27,5 +27,7 @@ it('a bank that breaks an item-writing rule fails the build with the file, the q
   const output = result.stdout + result.stderr;
   expect(result.status).not.toBe(0);
   expect(output).toContain(`${BANK}: question "mali-q01": banned form: option d says "None of the above"`);
-  expect(output).toContain(`${BANK}: true/false balance: 0 of 2 true/false keys are True (0%); 1 allowed`);
+  expect(output).toContain(
+    `${BANK}: key position: “True” is the key in 0 of 2 True / false items (0%); 1 allowed`,
+  );
 }, 180_000);

@@ -89,7 +89,7 @@ describe('the item-writing check on a bank', () => {
     bank[3] = single('fx-q04', 1);
     const errors = check(bank);
     expect(errors).toContain(
-      `${FILE}: ${RULE.keyPosition}: position 1 holds 3 of 4 keys (75%) in 4-option single-choice items; 1 allowed (fx-q01, fx-q03, fx-q04)`,
+      `${FILE}: ${RULE.keyPosition}: position 1 holds 3 of 4 keys in 4-option Single choice items (75%); 1 allowed (fx-q01, fx-q03, fx-q04)`,
     );
     expect(errors.some((e) => e.includes('position 3 holds 0 of 4'))).toBe(true);
   });
@@ -102,9 +102,9 @@ describe('the item-writing check on a bank', () => {
     // Two keys of five on position 1 is within one bank's rounding; over more items it is not.
     const bigger = [...bank, multiple('fx-q09', [1, 2]), multiple('fx-q10', [1, 3])];
     expect(check(bigger).filter((e) => e.includes(RULE.keyPosition))).toEqual([
-      `${FILE}: ${RULE.keyPosition}: position 1 holds 4 of 9 keys (44%) in 5-option multiple-response key options; 1–3 allowed (fx-q05, fx-q06, fx-q09, fx-q10)`,
-      `${FILE}: ${RULE.keyPosition}: position 4 holds 0 of 9 keys (0%) in 5-option multiple-response key options; 1–3 allowed`,
-      `${FILE}: ${RULE.keyPosition}: position 5 holds 0 of 9 keys (0%) in 5-option multiple-response key options; 1–3 allowed`,
+      `${FILE}: ${RULE.keyPosition}: position 1 holds 4 of 9 keys in 5-option Multiple choice items (44%); 1–3 allowed (fx-q05, fx-q06, fx-q09, fx-q10)`,
+      `${FILE}: ${RULE.keyPosition}: position 4 holds 0 of 9 keys in 5-option Multiple choice items (0%); 1–3 allowed`,
+      `${FILE}: ${RULE.keyPosition}: position 5 holds 0 of 9 keys in 5-option Multiple choice items (0%); 1–3 allowed`,
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('the item-writing check on a bank', () => {
     const bank = goodBank();
     bank[6] = truefalse('fx-q07', false);
     expect(check(bank)).toContain(
-      `${FILE}: ${RULE.trueFalse}: 0 of 2 true/false keys are True (0%); 1 allowed`,
+      `${FILE}: ${RULE.keyPosition}: “True” is the key in 0 of 2 True / false items (0%); 1 allowed`,
     );
   });
 
@@ -185,7 +185,7 @@ describe('the item-writing check over the course', () => {
     const b = bankOf('b', bank);
     expect([...a.errors, ...b.errors]).toEqual([]);
     expect(validateCourse('content/quizzes', [...a.questions, ...b.questions])).toEqual([
-      `content/quizzes (course-wide): ${RULE.trueFalse}: 4 of 6 true/false keys are True (67%); 40–60% allowed`,
+      `content/quizzes (course-wide): ${RULE.keyPosition}: “True” is the key in 4 of 6 True / false items (67%); 40–60% allowed`,
     ]);
   });
 
@@ -196,7 +196,7 @@ describe('the item-writing check over the course', () => {
     const b = bankOf('b', bank);
     expect([...a.errors, ...b.errors]).toEqual([]);
     expect(validateCourse('content/quizzes', [...a.questions, ...b.questions])).toEqual([
-      `content/quizzes (course-wide): ${RULE.keyPosition}: position 1 holds 4 of 10 keys (40%) in 4-option single-choice items; 15–35% allowed (a-fx-q01, a-fx-q09, b-fx-q01, b-fx-q09)`,
+      `content/quizzes (course-wide): ${RULE.keyPosition}: position 1 holds 4 of 10 keys in 4-option Single choice items (40%); 15–35% allowed (a-fx-q01, a-fx-q09, b-fx-q01, b-fx-q09)`,
     ]);
   });
 });

@@ -5,25 +5,31 @@
  * beside the evidence check, so a bank that breaks a rule fails the build with the file, the
  * question and the rule; `npm run content:stats` prints the same figures. Pure: no astro, no DOM.
  *
- * Positions are measured on the AUTHORED order of options: that is the order every export writes
- * (the site shuffles per learner, an LMS that does not shuffle shows them as written).
+ * Each question type says what these rules see through the instructor registry
+ * (`instructor.keyedChoices`: its options in authored order with the key marked) and adds its own
+ * rules (`instructor.writingProblems`), so nothing here names a type. Positions are measured on the
+ * AUTHORED order: that is the order every export writes (the site shuffles per learner, an LMS that
+ * does not shuffle shows them as written). Items are counted per type and number of options; True /
+ * False is the two-option case, so "40–60 % True" is the position rule for two options.
  *
  * Course-wide, the thresholds apply exactly. A bank holds few items of each kind (6 single-choice
  * items cannot put 15–35 % of keys on each of four positions), so per bank each share bound is scaled
  * to a count and rounded to the nearest whole item, ties outward (`countBounds`): 6 four-option items
  * may hold 1–2 keys per position, 2 true/false items exactly one True, 10 items at most 3 longest keys.
  */
+import { exporters } from '../../questions/exporters.ts';
 import type { Question } from '../../questions/index.ts';
+import type { KeyedChoices } from '../../questions/contract.ts';
+import { exportOf } from '../export/common.ts';
+import type { Exporters } from '../export/types.ts';
 
 export const ITEM_RULES = {
-  /** Each position of a k-option item holds 1/k ± this share of the keys: 15–35 % with four options. */
+  /** Each position of a k-option item holds 1/k ± this share of the keys: 15–35 % with four options, 40–60 % True. */
   keyPositionSpread: 0.1,
-  /** At most this share of single and multiple items may have the key (a key option) as the strictly longest option. */
+  /** At most this share of choice items may have the key (a key option) as the strictly longest option. */
   maxLongestIsKey: 0.3,
   /** A key option longer than this multiple of its distractors' mean length is a length cue. */
   maxKeyLengthRatio: 1.5,
-  /** Share of true/false items whose key is True. */
-  trueShare: { min: 0.4, max: 0.6 },
   /** Source-evaluation items (`skill: source-evaluation`) every bank needs. */
   minSourceEvaluation: 2,
 } as const;
@@ -33,7 +39,6 @@ export const RULE = {
   keyPosition: 'key position',
   longestOption: 'longest option',
   keyLength: 'key length',
-  trueFalse: 'true/false balance',
   bannedForm: 'banned form',
   negativeStem: 'negative stem',
   sourceEvaluation: 'source evaluation',
@@ -48,14 +53,16 @@ const BANNED_FORM = /\b(all|none) of (the above|these|the options)\b/i;
 const NEGATIVE_WORD = /\b(not|except|cannot|\w+n['’]t)\b/i;
 const EMPHASIS_OR_QUOTE = /\*[^*\n]+\*|“[^”]*”|"[^"]*"/g;
 
-type ChoiceQuestion = Extract<Question, { type: 'single' | 'multiple' }>;
-
-function isChoice(q: Question): q is ChoiceQuestion {
-  return q.type === 'single' || q.type === 'multiple';
+/** What the rules see of one question: its type's name and its options with the key marked. */
+interface Choices extends KeyedChoices {
+  id: string;
+  kind: string;
 }
 
-function keyIds(q: ChoiceQuestion): Set<string> {
-  return new Set(q.type === 'single' ? [q.answer] : q.answers);
+function choicesOf(q: Question, types: Exporters): Choices | null {
+  const instructor = exportOf(q, types).instructor;
+  const keyed = instructor.keyedChoices(q);
+  return keyed ? { ...keyed, id: q.id, kind: instructor.name } : null;
 }
 
 /** Visible length of an option: emphasis markers and outer whitespace do not count. */
@@ -69,71 +76,56 @@ export function countBounds(n: number, lo: number, hi: number): [number, number]
   return [Math.max(0, Math.ceil(lo * n - 0.5 - eps)), Math.min(n, Math.floor(hi * n + 0.5 + eps))];
 }
 
-/** 1-based positions of the key options, in authored order. */
-export function keyPositions(q: ChoiceQuestion): number[] {
-  const key = keyIds(q);
-  return q.options.flatMap((o, i) => (key.has(o.id) ? [i + 1] : []));
-}
-
 /** Whether the strictly longest option is (in) the key; false when two options tie for longest. */
-export function longestIsKey(q: ChoiceQuestion): boolean {
-  const lengths = q.options.map((o) => optionLength(o.text));
+function longestIsKey(c: KeyedChoices): boolean {
+  const lengths = c.options.map((o) => optionLength(o.text));
   const max = Math.max(...lengths);
   const at = lengths.indexOf(max);
-  return lengths.lastIndexOf(max) === at && keyIds(q).has(q.options[at]!.id);
+  return lengths.lastIndexOf(max) === at && c.options[at]!.key;
 }
 
 /** The longest key option's length over the mean length of the distractors (0 without distractors). */
-export function keyLengthRatio(q: ChoiceQuestion): number {
-  const key = keyIds(q);
-  const keyLengths = q.options.filter((o) => key.has(o.id)).map((o) => optionLength(o.text));
-  const others = q.options.filter((o) => !key.has(o.id)).map((o) => optionLength(o.text));
-  if (others.length === 0) return 0;
-  const mean = others.reduce((a, b) => a + b, 0) / others.length;
-  return Math.max(...keyLengths) / mean;
+function keyLengthRatio(c: KeyedChoices): number {
+  const keys = c.options.filter((o) => o.key).map((o) => optionLength(o.text));
+  const others = c.options.filter((o) => !o.key).map((o) => optionLength(o.text));
+  if (others.length === 0 || keys.length === 0) return 0;
+  return Math.max(...keys) / (others.reduce((a, b) => a + b, 0) / others.length);
 }
 
-/** The stem with emphasised runs and quotations removed, where a negative word is a problem. */
+/** The negative word a stem leaves unemphasised (outside `*…*` and quotations), or null. */
 export function hiddenNegative(prompt: string): string | null {
   return NEGATIVE_WORD.exec(prompt.replace(EMPHASIS_OR_QUOTE, ' '))?.[1] ?? null;
 }
 
 /** Problems with one question's own wording, each as `question "<id>": <rule>: <why>`. */
-export function checkItem(q: Question): string[] {
-  const problems: string[] = [];
+export function checkItem(q: Question, types: Exporters = exporters): string[] {
   const at = `question "${q.id}"`;
+  const problems: string[] = [];
   const negative = hiddenNegative(q.prompt);
   if (negative)
     problems.push(
-      `${at}: ${RULE.negativeStem}: the prompt says "${negative}" without emphasis; write *${negative}* or reword the stem positively`,
+      `${RULE.negativeStem}: the prompt says "${negative}" without emphasis; write *${negative}* or reword the stem positively`,
     );
-  if (isChoice(q)) {
-    const key = keyIds(q);
-    for (const option of q.options) {
-      const banned = BANNED_FORM.exec(option.text);
-      if (banned) problems.push(`${at}: ${RULE.bannedForm}: option ${option.id} says "${banned[0]}"`);
-      if (!key.has(option.id) && !option.feedback)
-        problems.push(`${at}: option ${option.id}: a wrong option needs feedback`);
-    }
-    const ratio = keyLengthRatio(q);
-    if (ratio > ITEM_RULES.maxKeyLengthRatio)
-      problems.push(
-        `${at}: ${RULE.keyLength}: a key option is ${ratio.toFixed(2)}× the mean length of the distractors (at most ${ITEM_RULES.maxKeyLengthRatio}×); shorten it or make the distractors as full`,
-      );
-  } else if (q.type === 'truefalse') {
-    const wrongFeedback = q.answer ? q.feedbackFalse : q.feedbackTrue;
-    if (!wrongFeedback && !q.feedback?.incorrect)
-      problems.push(`${at}: feedback for the wrong answer (${String(!q.answer)}) is missing`);
-  } else if (!q.feedback?.incorrect) {
-    problems.push(`${at}: feedback.incorrect is missing`);
-  }
-  return problems;
+  problems.push(...exportOf(q, types).instructor.writingProblems(q, { bannedOption: BANNED_FORM }));
+  const choices = choicesOf(q, types);
+  const ratio = choices && !choices.fixed ? keyLengthRatio(choices) : 0;
+  if (ratio > ITEM_RULES.maxKeyLengthRatio)
+    problems.push(
+      `${RULE.keyLength}: a key option is ${ratio.toFixed(2)}× the mean length of the distractors (at most ${ITEM_RULES.maxKeyLengthRatio}×); shorten it or make the distractors as full`,
+    );
+  return problems.map((p) => `${at}: ${p}`);
 }
 
-/** How many keys sit at each position, for items with `options` options. */
+/** How many keys sit at each position, for items of one type with the same number of options. */
 export interface PositionCounts {
+  /** The type's name for instructors, e.g. "Single choice". */
+  kind: string;
   options: number;
-  /** Items (single) or key options (multiple) counted. */
+  /** Items counted. */
+  items: number;
+  /** The options' texts when the type fixes them (True, False), else null. */
+  labels: string[] | null;
+  /** Key options counted (one per single-choice item). */
   keys: number;
   /** `byPosition[i]`: keys at position i + 1. */
   byPosition: number[];
@@ -143,54 +135,54 @@ export interface PositionCounts {
 
 /** The item-writing figures of a set of questions (a bank or the course). */
 export interface ItemStats {
-  single: PositionCounts[];
-  multiple: PositionCounts[];
-  /** Single and multiple items. */
+  positions: PositionCounts[];
+  /** Items whose option lengths could cue the key. */
   choice: number;
   longestIsKey: string[];
   keyLength: string[];
-  truefalse: number;
-  trueKeys: number;
   bannedForms: string[];
   negativeStems: string[];
   sourceEvaluation: string[];
 }
 
-function countPositions(questions: readonly ChoiceQuestion[]): PositionCounts[] {
-  const groups = new Map<number, PositionCounts>();
-  for (const q of questions) {
-    const k = q.options.length;
-    let g = groups.get(k);
+function countPositions(all: readonly Choices[]): PositionCounts[] {
+  const groups = new Map<string, PositionCounts>();
+  for (const c of all) {
+    const k = c.options.length;
+    const name = `${c.kind}\u0000${k}`;
+    let g = groups.get(name);
     if (!g) {
       g = {
+        kind: c.kind,
         options: k,
+        items: 0,
+        labels: c.fixed ? c.options.map((o) => o.text) : null,
         keys: 0,
         byPosition: Array<number>(k).fill(0),
         ids: Array.from({ length: k }, () => []),
       };
-      groups.set(k, g);
+      groups.set(name, g);
     }
-    for (const p of keyPositions(q)) {
+    g.items += 1;
+    c.options.forEach((o, i) => {
+      if (!o.key) return;
       g.keys += 1;
-      g.byPosition[p - 1]! += 1;
-      g.ids[p - 1]!.push(q.id);
-    }
+      g.byPosition[i]! += 1;
+      g.ids[i]!.push(c.id);
+    });
   }
-  return [...groups.values()].sort((a, b) => a.options - b.options);
+  return [...groups.values()].sort((a, b) => b.items - a.items || a.kind.localeCompare(b.kind));
 }
 
-export function itemStats(questions: readonly Question[]): ItemStats {
-  const choice = questions.filter(isChoice);
-  const truefalse = questions.filter((q) => q.type === 'truefalse');
+export function itemStats(questions: readonly Question[], types: Exporters = exporters): ItemStats {
+  const all = questions.flatMap((q) => choicesOf(q, types) ?? []);
+  const lengthCued = all.filter((c) => !c.fixed);
   return {
-    single: countPositions(choice.filter((q) => q.type === 'single')),
-    multiple: countPositions(choice.filter((q) => q.type === 'multiple')),
-    choice: choice.length,
-    longestIsKey: choice.filter(longestIsKey).map((q) => q.id),
-    keyLength: choice.filter((q) => keyLengthRatio(q) > ITEM_RULES.maxKeyLengthRatio).map((q) => q.id),
-    truefalse: truefalse.length,
-    trueKeys: truefalse.filter((q) => q.answer).length,
-    bannedForms: choice.filter((q) => q.options.some((o) => BANNED_FORM.test(o.text))).map((q) => q.id),
+    positions: countPositions(all),
+    choice: lengthCued.length,
+    longestIsKey: lengthCued.filter(longestIsKey).map((c) => c.id),
+    keyLength: lengthCued.filter((c) => keyLengthRatio(c) > ITEM_RULES.maxKeyLengthRatio).map((c) => c.id),
+    bannedForms: all.filter((c) => c.options.some((o) => BANNED_FORM.test(o.text))).map((c) => c.id),
     negativeStems: questions.filter((q) => hiddenNegative(q.prompt)).map((q) => q.id),
     sourceEvaluation: questions.filter((q) => q.skill === 'source-evaluation').map((q) => q.id),
   };
@@ -201,13 +193,17 @@ function percent(count: number, n: number): string {
 }
 
 /**
- * Problems with the spread of keys, lengths and true/false answers over `questions`. `scope` is
- * `bank` (bounds rounded to whole items, and the bank's source-evaluation count) or `course` (the
- * exact shares). Each problem starts with the rule and names the questions that make it up.
+ * Problems with the spread of keys and of key lengths over `questions`. `scope` is `bank` (bounds
+ * rounded to whole items, and the bank's source-evaluation count) or `course` (the exact shares).
+ * Each problem starts with the rule and names the questions that make it up.
  */
-export function checkSpread(questions: readonly Question[], scope: 'bank' | 'course'): string[] {
+export function checkSpread(
+  questions: readonly Question[],
+  scope: 'bank' | 'course',
+  types: Exporters = exporters,
+): string[] {
   const problems: string[] = [];
-  const s = itemStats(questions);
+  const s = itemStats(questions, types);
   const within = (count: number, n: number, lo: number, hi: number): boolean => {
     if (scope === 'course') return count / n >= lo - 1e-9 && count / n <= hi + 1e-9;
     const [min, max] = countBounds(n, lo, hi);
@@ -218,32 +214,24 @@ export function checkSpread(questions: readonly Question[], scope: 'bank' | 'cou
     const [min, max] = countBounds(n, lo, hi);
     return min === max ? `${min} allowed` : `${min}–${max} allowed`;
   };
-  for (const [type, groups] of [
-    ['single-choice', s.single],
-    ['multiple-response', s.multiple],
-  ] as const) {
-    for (const g of groups) {
-      const lo = 1 / g.options - ITEM_RULES.keyPositionSpread;
-      const hi = 1 / g.options + ITEM_RULES.keyPositionSpread;
-      g.byPosition.forEach((count, i) => {
-        if (within(count, g.keys, lo, hi)) return;
-        const what = type === 'single-choice' ? 'items' : 'key options';
-        problems.push(
-          `${RULE.keyPosition}: position ${i + 1} holds ${count} of ${g.keys} keys (${percent(count, g.keys)}) in ${g.options}-option ${type} ${what}; ${allowed(g.keys, lo, hi)}` +
-            (count > 0 ? ` (${g.ids[i]!.join(', ')})` : ''),
-        );
-      });
-    }
+  for (const g of s.positions) {
+    const lo = 1 / g.options - ITEM_RULES.keyPositionSpread;
+    const hi = 1 / g.options + ITEM_RULES.keyPositionSpread;
+    g.byPosition.forEach((count, i) => {
+      // With two options the second position is the complement of the first: report it once.
+      if ((g.options === 2 && i > 0) || within(count, g.keys, lo, hi)) return;
+      const where = g.labels
+        ? `“${g.labels[i]}” is the key in ${count} of ${g.keys} ${g.kind} items`
+        : `position ${i + 1} holds ${count} of ${g.keys} keys in ${g.options}-option ${g.kind} items`;
+      problems.push(
+        `${RULE.keyPosition}: ${where} (${percent(count, g.keys)}); ${allowed(g.keys, lo, hi)}` +
+          (count > 0 && !g.labels ? ` (${g.ids[i]!.join(', ')})` : ''),
+      );
+    });
   }
   if (s.choice > 0 && !within(s.longestIsKey.length, s.choice, 0, ITEM_RULES.maxLongestIsKey)) {
     problems.push(
       `${RULE.longestOption}: the strictly longest option is the key (or in it) in ${s.longestIsKey.length} of ${s.choice} choice items (${percent(s.longestIsKey.length, s.choice)}); ${allowed(s.choice, 0, ITEM_RULES.maxLongestIsKey)} (${s.longestIsKey.join(', ')})`,
-    );
-  }
-  const { min, max } = ITEM_RULES.trueShare;
-  if (s.truefalse > 0 && !within(s.trueKeys, s.truefalse, min, max)) {
-    problems.push(
-      `${RULE.trueFalse}: ${s.trueKeys} of ${s.truefalse} true/false keys are True (${percent(s.trueKeys, s.truefalse)}); ${allowed(s.truefalse, min, max)}`,
     );
   }
   if (scope === 'bank' && s.sourceEvaluation.length < ITEM_RULES.minSourceEvaluation) {

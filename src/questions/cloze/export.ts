@@ -55,6 +55,7 @@ export const clozeExport: QuestionExport<'cloze'> = {
     blocks: (q) => [{ kind: 'passage', text: q.text.replace(/\{\{(\w+)\}\}/g, '[$1]') }],
     answerFeedback: () => [],
     writingProblems: incorrectFeedbackProblems,
+    keyedChoices: () => null,
   },
   moodle: {
     qtype: 'cloze',

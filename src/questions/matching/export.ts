@@ -44,6 +44,7 @@ export const matchingExport: QuestionExport<'matching'> = {
     ],
     answerFeedback: () => [],
     writingProblems: incorrectFeedbackProblems,
+    keyedChoices: () => null,
   },
   moodle: {
     qtype: 'matching',

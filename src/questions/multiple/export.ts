@@ -12,7 +12,7 @@ import { choiceBody } from '../../lib/export/moodle.ts';
 import { buildChoice } from '../../lib/export/qti12.ts';
 import { choiceParts } from '../../lib/export/qti21.ts';
 import { scormLetter } from '../../lib/export/scorm.ts';
-import { keyedOptions, optionWritingProblems } from '../common.ts';
+import { choicesWithKey, keyedOptions, optionWritingProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import type { MultipleQuestion } from './schema.ts';
 
@@ -34,6 +34,7 @@ export const multipleExport: QuestionExport<'multiple'> = {
     blocks: (q) => [keyedOptions(q.options, key(q))],
     answerFeedback: none,
     writingProblems: (q, rules) => optionWritingProblems(q.options, key(q), rules.bannedOption),
+    keyedChoices: (q) => choicesWithKey(q.options, key(q)),
   },
   moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), false), losses: none },
   qti12: {

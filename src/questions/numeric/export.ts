@@ -57,6 +57,7 @@ export const numericExport: QuestionExport<'numeric'> = {
     blocks: () => [],
     answerFeedback: () => [],
     writingProblems: incorrectFeedbackProblems,
+    keyedChoices: () => null,
   },
   moodle: {
     qtype: 'numerical',

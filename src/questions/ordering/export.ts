@@ -37,6 +37,7 @@ export const orderingExport: QuestionExport<'ordering'> = {
     blocks: () => [],
     answerFeedback: () => [],
     writingProblems: incorrectFeedbackProblems,
+    keyedChoices: () => null,
   },
   moodle: {
     qtype: 'ordering',

@@ -12,7 +12,7 @@ import { choiceBody } from '../../lib/export/moodle.ts';
 import { buildChoice } from '../../lib/export/qti12.ts';
 import { choiceParts } from '../../lib/export/qti21.ts';
 import { scormLetter } from '../../lib/export/scorm.ts';
-import { keyedOptions, optionWritingProblems } from '../common.ts';
+import { choicesWithKey, keyedOptions, optionWritingProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import type { SingleQuestion } from './schema.ts';
 
@@ -30,6 +30,7 @@ export const singleExport: QuestionExport<'single'> = {
     blocks: (q) => [keyedOptions(q.options, key(q))],
     answerFeedback: none,
     writingProblems: (q, rules) => optionWritingProblems(q.options, key(q), rules.bannedOption),
+    keyedChoices: (q) => choicesWithKey(q.options, key(q)),
   },
   moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), true), losses: none },
   qti12: {

@@ -26,6 +26,7 @@ export const textExport: QuestionExport<'text'> = {
     blocks: () => [],
     answerFeedback: () => [],
     writingProblems: incorrectFeedbackProblems,
+    keyedChoices: () => null,
   },
   moodle: {
     qtype: 'shortanswer',

@@ -34,6 +34,13 @@ export const truefalseExport: QuestionExport<'truefalse'> = {
       (q.answer ? q.feedbackFalse : q.feedbackTrue) || q.feedback?.incorrect
         ? []
         : [`feedback for the wrong answer (${String(!q.answer)}) is missing`],
+    keyedChoices: (q) => ({
+      options: [
+        { id: 'true', text: 'True', key: q.answer },
+        { id: 'false', text: 'False', key: !q.answer },
+      ],
+      fixed: true,
+    }),
   },
   moodle: {
     qtype: 'truefalse',
