@@ -30,7 +30,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serve `dir` on a free port; text responses are gzipped (level 9), as the page-weight figures assume. */
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
+export function serve(dir: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));

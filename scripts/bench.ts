@@ -71,3 +71,9 @@ if (heaviest) {
   const { statsBench } = await import('./bench-stats.ts');
   await statsBench();
 }
+
+// Lighthouse (mobile) over home, review, progress, the heaviest lesson and a source.
+{
+  const { lighthouseBench, lighthousePages } = await import('./bench-lighthouse.ts');
+  await lighthouseBench(dist, lighthousePages(dist, heaviest?.page.replace(/index\.html$/, '')));
+}
