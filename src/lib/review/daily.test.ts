@@ -75,18 +75,30 @@ describe('goal and streak', () => {
     ['met until yesterday, not yet today: streak still stands', [1, 2, 3], 2, 0, false, 3],
     ['a gap breaks the streak', [0, 1, 3, 4], 2, 2, true, 2],
     ['two days without reviews end it', [0, 1, 2], 2, 0, false, 0],
-    ['below goal every day', [1, 2, 3, 4], 3, 2, false, 0],
+    ['below goal every day: the streak counts review days all the same', [1, 2, 3, 4], 3, 2, false, 4],
   ])('%s', (_name, days, goal, reviewedToday, met, streak) => {
     const state = reviewedOn(days);
     const at = MON + 4 * DAY + 20 * HOUR;
     expect(dailyProgress(state, at, goal, UTC)).toEqual({ reviewedToday, goal, met, streak });
   });
 
-  it('a day below goal breaks the streak even if there were some reviews', () => {
+  it('a day below goal keeps the streak; a day without any review ends it', () => {
     let state = reviewedOn([1, 3, 4], ['a', 'b']);
     state = attempts([['a', MON + 2 * DAY + 12 * HOUR]], state);
-    expect(dailyProgress(state, MON + 4 * DAY + 20 * HOUR, 2, UTC).streak).toBe(2);
-    expect(dailyProgress(state, MON + 4 * DAY + 20 * HOUR, 1, UTC).streak).toBe(4);
+    expect(dailyProgress(state, MON + 4 * DAY + 20 * HOUR, 2, UTC).streak).toBe(4);
+    expect(dailyProgress(reviewedOn([1, 3, 4]), MON + 4 * DAY + 20 * HOUR, 2, UTC).streak).toBe(2);
+  });
+
+  // Reported: "Streak: None yet" beside "Reviewed today: 4 of 10". The streak counted only the days
+  // that met the goal (10 by default), so a learner's first day of reviews never started one.
+  it('four reviews today, short of the default goal of 10, make a streak of one day', () => {
+    const state = reviewedOn([4], ['a', 'b', 'c', 'd']);
+    expect(dailyProgress(state, MON + 4 * DAY + 20 * HOUR, 10, UTC)).toEqual({
+      reviewedToday: 4,
+      goal: 10,
+      met: false,
+      streak: 1,
+    });
   });
 });
 

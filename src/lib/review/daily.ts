@@ -1,7 +1,7 @@
 /**
  * Pure: no DOM, no framework.
  *
- * The daily review goal and the streak of days it was met.
+ * The daily review goal, and the streak of days in a row with a review.
  *
  * What counts as a review — an attempt on a question that already had an
  * attempt (any version) on an EARLIER local day. Each question counts at most
@@ -33,9 +33,11 @@ export interface DailyProgress {
   /** `reviewedToday ≥ goal`. */
   met: boolean;
   /**
-   * Consecutive local days, ending today, on which the goal was met. If today's
-   * goal is not met yet, the run ending yesterday is still shown (the streak
-   * breaks only when a day ends without meeting it).
+   * Consecutive local days, ending today, with at least one review. With no
+   * review yet today, the run ending yesterday is still shown (the streak breaks
+   * only when a day ends without one). The goal does not gate it: a streak
+   * that counted only goal days said "None yet" to a learner who had reviewed
+   * four questions today against the default goal of 10.
    */
   streak: number;
 }
@@ -78,6 +80,6 @@ export function dailyProgress(
   const reviewedToday = perDay.get(today) ?? 0;
   const met = reviewedToday >= goal;
   let streak = 0;
-  for (let day = met ? today : today - 1; (perDay.get(day) ?? 0) >= goal; day--) streak++;
+  for (let day = reviewedToday > 0 ? today : today - 1; (perDay.get(day) ?? 0) > 0; day--) streak++;
   return { reviewedToday, goal, met, streak };
 }
