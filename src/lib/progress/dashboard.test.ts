@@ -3,6 +3,7 @@ import { addAttempt, readLesson, visitLesson } from './merge.ts';
 import { emptyProgress } from './schema.ts';
 import {
   continueLesson,
+  courseSummary,
   dashboardRows,
   exportFileName,
   importSummary,
@@ -46,6 +47,44 @@ describe('dashboard', () => {
     ]);
     expect(continueLesson(state, course)?.lesson.id).toBe('l1');
     expect(continueLesson(emptyProgress(), course)).toBeUndefined();
+  });
+
+  it('sums the course and each module for the summary at the top', () => {
+    const two: DashboardCourse = {
+      modules: [
+        ...course.modules,
+        {
+          id: 'm2',
+          title: 'Module 2',
+          lessons: [{ id: 'l2', title: 'Lesson 2', href: '/lessons/l2/', objectives: [], questions: [] }],
+        },
+      ],
+    };
+    let state = readLesson(emptyProgress(), 'l1', 5);
+    state = readLesson(state, 'l2', 6);
+    state = addAttempt(state, { qid: 'q1', hash: 'h1', response: 'a', score: 1, at: 20 });
+    const summary = courseSummary(dashboardRows(state, two));
+    expect(summary).toMatchObject({
+      lessonsRead: 2,
+      lessons: 2,
+      answered: 1,
+      questions: 2,
+      secure: 1,
+      objectives: 2,
+    });
+    expect(summary.modules.map((m) => [m.module.id, m.lessonsRead, m.secure, m.objectives, m.level])).toEqual(
+      [
+        ['m1', 1, 1, 2, 'not-started'],
+        ['m2', 1, 0, 0, 'not-started'],
+      ],
+    );
+    state = addAttempt(state, { qid: 'q2', hash: 'h2', response: 'a', score: 0.5, at: 30 });
+    expect(courseSummary(dashboardRows(state, two)).modules[0]?.level).toBe('attempted');
+    expect(courseSummary(dashboardRows(emptyProgress(), two))).toMatchObject({
+      lessonsRead: 0,
+      answered: 0,
+      secure: 0,
+    });
   });
 
   it('names the export file by local date', () => {

@@ -91,6 +91,71 @@ export function dashboardRows(
   }));
 }
 
+/** One module in the course summary: lessons read, questions answered, objectives secured. */
+export interface ModuleSummary {
+  module: DashboardModule;
+  lessonsRead: number;
+  lessons: number;
+  answered: number;
+  questions: number;
+  /** Objectives at Proficient or Mastered. */
+  secure: number;
+  objectives: number;
+  /** The lowest level among the module's objectives that have questions ('not-started' if none answered). */
+  level: MasteryLevel;
+}
+
+/** The top of the Progress page: the whole course in a few numbers, then one line per module. */
+export interface CourseSummary {
+  lessonsRead: number;
+  lessons: number;
+  answered: number;
+  questions: number;
+  secure: number;
+  objectives: number;
+  modules: ModuleSummary[];
+}
+
+const LEVEL_ORDER: readonly MasteryLevel[] = [
+  'not-started',
+  'attempted',
+  'familiar',
+  'proficient',
+  'mastered',
+];
+const SECURE: ReadonlySet<MasteryLevel> = new Set(['proficient', 'mastered']);
+
+/** Sums `dashboardRows` per module and over the course (objectives without questions are left out). */
+export function courseSummary(
+  groups: readonly { module: DashboardModule; rows: LessonRow[] }[],
+): CourseSummary {
+  const modules = groups.map(({ module, rows }): ModuleSummary => {
+    const objectives = rows.flatMap((row) => row.objectives.filter((o) => o.total > 0));
+    const lowest = Math.min(...objectives.map((o) => LEVEL_ORDER.indexOf(o.level)));
+    return {
+      module,
+      lessonsRead: rows.filter((row) => row.summary.readAt !== undefined).length,
+      lessons: rows.length,
+      answered: rows.reduce((sum, row) => sum + row.summary.answered, 0),
+      questions: rows.reduce((sum, row) => sum + row.summary.total, 0),
+      secure: objectives.filter((o) => SECURE.has(o.level)).length,
+      objectives: objectives.length,
+      level: LEVEL_ORDER[Number.isFinite(lowest) ? lowest : 0] ?? 'not-started',
+    };
+  });
+  const total = (key: 'lessonsRead' | 'lessons' | 'answered' | 'questions' | 'secure' | 'objectives') =>
+    modules.reduce((sum, m) => sum + m[key], 0);
+  return {
+    lessonsRead: total('lessonsRead'),
+    lessons: total('lessons'),
+    answered: total('answered'),
+    questions: total('questions'),
+    secure: total('secure'),
+    objectives: total('objectives'),
+    modules,
+  };
+}
+
 /** The lesson to continue with (most recent visit or read mark), if it is in the course. */
 export function continueLesson(
   state: Progress,

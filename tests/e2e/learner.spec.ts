@@ -1,0 +1,84 @@
+/**
+ * The learner's daily pages and the edges a new user meets: the progress summary, the 404 page,
+ * search that opens at the match, the phone navigation and the printed lesson.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { ReviewData } from '../../src/lib/study/data.ts';
+import { expectNoAxeViolations } from './helpers.ts';
+
+const review = JSON.parse(readFileSync('dist/review/questions.json', 'utf8')) as ReviewData;
+const DAY = 86_400_000;
+
+/**
+ * A learner four days in: the first lesson of each of two modules read, their questions answered
+ * three days ago, and two of them answered again today (two reviews: a one-day streak).
+ */
+function seededProgress(at: number): { doc: string; lessons: string[]; answered: number } {
+  const lessons = review.modules
+    .slice(0, 2)
+    .map((m) => review.questions.find((q) => q.module === m.id)!.lesson);
+  const questions: Record<string, unknown> = {};
+  const mine = review.questions.filter((q) => lessons.includes(q.lesson));
+  mine.forEach((q, i) => {
+    const first = { at: at - 3 * DAY, response: null, score: i % 2, hash: q.hash };
+    const again = { at: at - 60_000, response: null, score: 1, hash: q.hash };
+    questions[q.question.id] = { hash: q.hash, attempts: i < 2 ? [first, again] : [first] };
+  });
+  const lessonMarks = Object.fromEntries(
+    lessons.map((id, i) => [id, { visitedAt: at - (4 - i) * DAY, readAt: at - (4 - i) * DAY }]),
+  );
+  const doc = {
+    kind: 'eoc-progress',
+    version: 1,
+    lessons: lessonMarks,
+    questions,
+    reviews: {},
+    updatedAt: at,
+  };
+  return { doc: JSON.stringify(doc), lessons, answered: mine.length };
+}
+
+async function seed(page: Page, doc: string): Promise<void> {
+  await page.addInitScript((value) => {
+    if (!localStorage.getItem('eoc:progress')) localStorage.setItem('eoc:progress', value);
+  }, doc);
+}
+
+test.describe('progress', () => {
+  test('opens with export, import and a course summary; the detail is in collapsed modules', async ({
+    page,
+  }) => {
+    const { doc, lessons, answered } = seededProgress(Date.now());
+    await seed(page, doc);
+    await page.goto('/progress/');
+    const main = page.getByRole('main');
+    const h2 = main.getByRole('heading', { level: 2 });
+    await expect(h2).toHaveText(['Summary', 'Lessons in detail']);
+
+    const summary = page.getByRole('region', { name: 'Summary' });
+    const total = Object.keys(review.lessons).length;
+    await expect(summary.getByTestId('lessons-read')).toHaveText(`2 of ${total}`);
+    await expect(summary.getByTestId('questions-answered')).toHaveText(
+      `${answered} of ${review.questions.length}`,
+    );
+    await expect(summary.getByTestId('streak')).toHaveText('1 day');
+    await expect(summary.getByTestId('due-reviews')).toBeVisible();
+    // One line per module, each a link to its detail.
+    await expect(summary.getByRole('listitem')).toHaveCount(review.modules.length);
+
+    // Export and import are in view at the top, where people look for them.
+    await expect(page.getByRole('button', { name: 'Export progress' })).toBeInViewport();
+    await expect(page.getByLabel('Import a progress file')).toBeInViewport();
+    const detail = page.getByRole('region', { name: 'Lessons in detail' });
+    // The module of the lesson last opened starts open; the others are closed.
+    await expect(detail.locator('details[open]')).toHaveCount(1);
+    await expect(detail.getByRole('link', { name: review.lessons[lessons[1]!]!.title })).toBeVisible();
+    await expect(detail.getByRole('link', { name: review.lessons[lessons[0]!]!.title })).toBeHidden();
+
+    // A module's line in the summary opens its section.
+    await summary.getByRole('link', { name: review.modules[0]!.title }).click();
+    await expect(detail.getByRole('link', { name: review.lessons[lessons[0]!]!.title })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
