@@ -12,11 +12,16 @@
  * never assigned as HTML.
  */
 import { excerptRuns } from '../lib/search/excerpt.ts';
+import { HIGHLIGHT_KEY, excerptTerms, matchAnchor, type HighlightNote } from '../lib/search/target.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
+  /** Word positions of the matches. */
+  locations?: number[];
+  /** Elements with an id, with their word positions. */
+  anchors?: { id: string; location: number }[];
 }
 interface Pagefind {
   debouncedSearch(
@@ -55,7 +60,10 @@ function parts(): {
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
-  link.href = data.url;
+  // At the match: the element with an id (a numbered paragraph, a heading) just before it.
+  const anchor = matchAnchor(data.anchors ?? [], data.locations ?? []);
+  link.href = anchor ? `${data.url}#${anchor}` : data.url;
+  link.dataset.terms = JSON.stringify(excerptTerms(data.excerpt));
   const title = document.createElement('strong');
   title.textContent = data.meta.title ?? data.url;
   const excerpt = document.createElement('span');
@@ -128,6 +136,10 @@ function wire(): void {
     const next = event.key === 'ArrowDown' ? Math.min(all.length - 1, at + 1) : at - 1;
     (next < 0 ? input : all[next])?.focus();
   });
+  list.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (link) openResult(link, event);
+  });
   dialog.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // Clicking the backdrop (outside the dialog's box) closes it too.
@@ -135,6 +147,33 @@ function wire(): void {
     if (event.target === dialog) dialog.close();
   });
   dialog.addEventListener('close', () => trigger?.focus());
+}
+
+/**
+ * Leave the matched words for the page the result opens (src/scripts/shell.ts highlights them).
+ * A result on this very page only moves within it, so the words are highlighted here and now.
+ */
+function openResult(link: HTMLAnchorElement, event: MouseEvent): void {
+  let terms: string[] = [];
+  try {
+    terms = JSON.parse(link.dataset.terms ?? '[]') as string[];
+  } catch {
+    // no words to show: the link still opens at the match
+  }
+  const url = new URL(link.href);
+  if (url.pathname === location.pathname && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    event.preventDefault();
+    parts().dialog.close();
+    history.pushState(null, '', url.hash || location.pathname);
+    void import('./highlight.ts').then(({ highlightMatches }) => highlightMatches(terms, url.hash.slice(1)));
+    return;
+  }
+  const note: HighlightNote = { path: url.pathname, terms };
+  try {
+    sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify(note));
+  } catch {
+    // no storage: the page opens at the match without the highlight
+  }
 }
 
 /** Open the dialog (focus in the field) and start loading Pagefind. */

@@ -12,6 +12,7 @@
 import { DUE_SUMMARY_KEY, countDue, newestAttempts, parseDueSummary } from '../lib/study/due.ts';
 import { now } from '../lib/clock.ts';
 import { PROGRESS_KEY, VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
+import { HIGHLIGHT_KEY, parseHighlightNote } from '../lib/search/target.ts';
 import { cacheAppForOffline } from './precache.ts';
 
 /** Event the review page dispatches on `window` after storing a new due summary. */
@@ -50,7 +51,25 @@ function noteVisit(): void {
   }
 }
 
+/**
+ * Opened from a search result: highlight the words it matched (the dialog left a note for this page
+ * in sessionStorage; the highlighting code loads only then).
+ */
+function showSearchMatch(): void {
+  let note;
+  try {
+    note = parseHighlightNote(sessionStorage.getItem(HIGHLIGHT_KEY));
+    if (note) sessionStorage.removeItem(HIGHLIGHT_KEY);
+  } catch {
+    return;
+  }
+  if (!note || note.path !== location.pathname) return;
+  const { terms } = note;
+  void import('./highlight.ts').then(({ highlightMatches }) => highlightMatches(terms));
+}
+
 noteVisit();
+showSearchMatch();
 showDue();
 addEventListener('storage', showDue);
 addEventListener(DUE_EVENT, showDue);
@@ -68,17 +87,48 @@ function keepEarlyKeys(event: KeyboardEvent): void {
   }
 }
 
-function openSearch(): void {
-  if (!searchButton) return;
+function openSearch(from: HTMLElement | null = searchButton, typed = ''): void {
+  if (!from) return;
   searchModule ??= import('./search.ts');
+  typedEarly = typed;
   document.addEventListener('keydown', keepEarlyKeys, true);
   void searchModule
     .then((search) => {
       document.removeEventListener('keydown', keepEarlyKeys, true);
-      search.openSearch(searchButton, typedEarly);
+      search.openSearch(from, typedEarly);
       typedEarly = '';
     })
     .catch(() => document.removeEventListener('keydown', keepEarlyKeys, true));
+}
+
+/**
+ * A search form in a page (the 404 page) opens the search dialog with its words; a field marked
+ * `data-from-path` starts with the words of the address, which is usually what was looked for.
+ */
+function wireSearchForms(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
+    const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) continue;
+    if (input.hasAttribute('data-from-path') && input.value === '') input.value = pathWords(location.pathname);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      openSearch(input, input.value.trim());
+    });
+  }
+}
+
+/** "/lessons/cyber-caliphat/" → "cyber caliphat": the last part of a path, as words. */
+function pathWords(path: string): string {
+  let last = path.split('/').filter(Boolean).pop() ?? '';
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    // a malformed escape: use it as written
+  }
+  return last
+    .replace(/\.html?$/, '')
+    .replace(/[-_+.]+/g, ' ')
+    .trim();
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -88,7 +138,8 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-searchButton?.addEventListener('click', openSearch);
+searchButton?.addEventListener('click', () => openSearch());
+wireSearchForms();
 document.addEventListener('keydown', (event) => {
   const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
   const slash =

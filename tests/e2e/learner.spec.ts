@@ -82,3 +82,65 @@ test.describe('progress', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('search', () => {
+  test('a result opens at the match, highlighted and scrolled into view', async ({ page }) => {
+    // A word that appears once in the whole course, in paragraph 25 of one source.
+    const source = '/sources/the-relations-between-malta-and-libya-and-economic-crimes-inside-libya/';
+    await page.goto('/');
+    await page.getByRole('button', { name: /Search/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Search the course' });
+    await dialog.getByLabel('Lessons, sources and glossary').fill('catania');
+    const result = dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+    await expect(result).toHaveAttribute('href', `${source}#p25`);
+    await result.click();
+    await expect(page).toHaveURL(`${source}#p25`);
+    const hit = page.locator('mark.search-hit');
+    await expect(hit).toHaveCount(1);
+    await expect(hit).toHaveText(/^catania$/i);
+    await expect(hit).toBeInViewport();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+    // The note is used once: reloading shows the page without the highlight.
+    await page.reload();
+    await expect(page.locator('mark.search-hit')).toHaveCount(0);
+  });
+
+  test('snippets leave out the glossary definitions shown on hover', async ({ page }) => {
+    // "hawala" is a glossary term used in lessons; the hover definition used to fill their snippets.
+    await page.goto('/');
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search the course' });
+    await dialog.getByLabel('Lessons, sources and glossary').fill('hawala');
+    const lessons = dialog.locator('[data-search-results] a[href^="/lessons/"]');
+    await expect(lessons.first()).toBeVisible();
+    // The lesson's hover definition follows the term; its words must not be in the lesson's snippet.
+    for (const text of await lessons.locator('.search-excerpt').allInnerTexts())
+      expect(text).not.toMatch(/settle balances among themselves/);
+  });
+});
+
+test.describe('the 404 page', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('says the page is missing, searches for the words of the address and links home', async ({ page }) => {
+    const response = await page.goto('/lessons/cyber-caliphat/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('main').getByRole('link', { name: 'Course home' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    const field = page.getByRole('main').getByLabel('Search lessons, sources and the glossary');
+    await expect(field).toHaveValue('cyber caliphat');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Search the course' });
+    await expect(dialog.getByLabel('Lessons, sources and glossary')).toHaveValue('cyber caliphat');
+    await expect(dialog.getByRole('link', { name: /Cyber Caliphate/i }).first()).toBeVisible();
+  });
+});
