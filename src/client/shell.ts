@@ -109,7 +109,8 @@ function wireSearchForms(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
     const input = form.querySelector<HTMLInputElement>('input[type="search"]');
     if (!input) continue;
-    if (input.hasAttribute('data-from-path') && input.value === '') input.value = pathWords(location.pathname);
+    if (input.hasAttribute('data-from-path') && input.value === '')
+      input.value = pathWords(location.pathname);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       openSearch(input, input.value.trim());
