@@ -34,7 +34,7 @@ for (const id of lessons) {
   test(`source ${id} renders paragraphs, attribution and a content note`, async ({ page }) => {
     await page.goto(`/sources/${id}/`);
     await expect(page.getByRole('complementary', { name: 'Content note' })).toBeVisible();
-    await expect(page.getByText('Seed file')).toBeVisible();
+    await expect(page.getByText("A copy of the publisher's web page saved for this course")).toBeVisible();
     await expect(page.locator('#p1')).toBeVisible();
     await expectNoAxeViolations(page);
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { gradeResponse } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
-import { emphasisRuns, lastTimeText, marked, partViews, scoreWords, timeAgo, verdict } from './feedback.ts';
+import {
+  emphasisRuns,
+  lastTimeText,
+  marked,
+  partViews,
+  scoreWords,
+  timeAgo,
+  verdict,
+  withoutVerdict,
+} from './feedback.ts';
 
 const base = {
   lesson: 'l',
@@ -68,6 +77,38 @@ describe('partViews', () => {
         feedback: 'Not a number',
       },
     ]);
+  });
+});
+
+describe('withoutVerdict', () => {
+  // "✓ Correct: Right: …" on true/false and numeric feedback: the status already gives the verdict.
+  it.each([
+    ['Right: paragraph 10 separates them.', 'Paragraph 10 separates them.'],
+    ['Correct. Only an overall figure is given.', 'Only an overall figure is given.'],
+    ['Wrong – the article says the opposite.', 'The article says the opposite.'],
+    ['Not quite: see paragraph 4.', 'See paragraph 4.'],
+    ['Rightly or not, the author claims it.', 'Rightly or not, the author claims it.'],
+    ['Correct', 'Correct'],
+    ['Paragraph 2 says so.', 'Paragraph 2 says so.'],
+  ])('%s → %s', (text, expected) => {
+    expect(withoutVerdict(text)).toBe(expected);
+  });
+
+  it('is applied to what a part shows', () => {
+    const question: Question = {
+      type: 'truefalse',
+      id: 'tf',
+      lesson: 'l',
+      objective: 'lo1',
+      bloom: 'understand',
+      prompt: 'The author calls it cyberterrorism.',
+      explanation: 'Paragraph 10 says it is not.',
+      evidence: { paragraph: 'p10', quote: 'not truly cyberterrorism' },
+      answer: false,
+      feedbackFalse: 'Right: paragraph 10 separates them.',
+    };
+    const [part] = partViews(question, gradeResponse(question, false), false);
+    expect(part?.feedback).toBe('Paragraph 10 separates them.');
   });
 });
 

@@ -55,6 +55,18 @@ export function marked(part: Pick<PartView, 'correct' | 'key' | 'status'>): stri
 }
 
 /**
+ * Feedback without an opening verdict word ("Right: …", "Correct. …", "Wrong – …"): the status
+ * beside it says so already, and "✓ Correct: Right: …" said it twice.
+ */
+export function withoutVerdict(feedback: string): string {
+  const rest = feedback.replace(
+    /^\s*(?:right|correct|yes|true|wrong|incorrect|no|not quite)\s*[:.!,;–—-]\s*/i,
+    '',
+  );
+  return rest === '' ? feedback : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
  * The parts of `result` with labels and per-part verdicts, in the order the
  * grader gave them; each type words its own parts. For choice questions a key
  * option the learner did not pick is shown as the answer ("This is the answer"
@@ -79,7 +91,7 @@ export function partViews(
             label: words.label,
             correct: part.correct,
             status: words.status,
-            feedback: part.feedback,
+            feedback: withoutVerdict(part.feedback),
           };
     return words.key ? { ...view, key: true } : view;
   });

@@ -98,7 +98,9 @@ describe('gradeCloze', () => {
 
   it('keys and describes in reading order', () => {
     expect(keyCloze(question)).toEqual({ b1: 'as-Sahab', b2: 'Inspire', b3: '2010' });
-    expect(describeCloze(question)).toBe('b1: as-Sahab (also: al-Sahab); b2: Inspire; b3: 2010');
+    expect(describeCloze(question)).toBe(
+      'Blank 1: as-Sahab (also: al-Sahab); Blank 2: Inspire; Blank 3: 2010',
+    );
   });
 
   it('splits text into segments', () => {

@@ -39,14 +39,15 @@ export function keyCloze(question: ClozeQuestion): ClozeResponse {
   return Object.fromEntries(question.blanks.map((blank) => [blank.id, blank.accept[0] ?? '']));
 }
 
-/** "b1: Telegram; b2: 2015 (also: twenty fifteen)", blanks in reading order. */
+/** "Blank 1: Telegram; Blank 2: 2015 (also: twenty fifteen)", numbered in reading order as the view numbers them. */
 export function describeCloze(question: ClozeQuestion): string {
   const byId = new Map(question.blanks.map((blank) => [blank.id, blank]));
   return clozeSegments(question.text)
     .flatMap((segment) => {
       const blank = segment.kind === 'blank' ? byId.get(segment.id) : undefined;
-      return blank === undefined ? [] : [`${blank.id}: ${describeAccept(blank.accept)}`];
+      return blank === undefined ? [] : [blank];
     })
+    .map((blank, i) => `Blank ${i + 1}: ${describeAccept(blank.accept)}`)
     .join('; ');
 }
 

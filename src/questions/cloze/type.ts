@@ -26,5 +26,6 @@ export const clozeBehaviour: QuestionBehaviour<'cloze'> = {
     status: part.correct ? 'Correct' : 'Incorrect',
   }),
   slowSeconds: 60,
-  partsBeside: false,
+  // The view puts each blank's verdict right after it; a summary list under the verdict said it twice.
+  partsBeside: true,
 };

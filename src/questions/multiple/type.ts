@@ -9,7 +9,7 @@ import { isPicked, optionPartWords } from '../grading.ts';
 import { describeMultiple, gradeMultiple, keyMultiple } from './grade.ts';
 
 export const multipleBehaviour: QuestionBehaviour<'multiple'> = {
-  label: 'Select all that apply',
+  label: 'Multiple answers',
   grade: gradeMultiple,
   key: keyMultiple,
   describe: describeMultiple,
