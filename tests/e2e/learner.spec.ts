@@ -144,3 +144,69 @@ test.describe('the 404 page', () => {
     await expect(dialog.getByRole('link', { name: /Cyber Caliphate/i }).first()).toBeVisible();
   });
 });
+
+test.describe('printing a lesson', () => {
+  const lesson = '/lessons/mali-jihadists-support-their-struggle-online/';
+
+  test('prints a handout: text and questions, no controls, no relative addresses, a key only when asked', async ({
+    page,
+  }) => {
+    await page.goto(lesson);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Search/ })).toBeHidden();
+    // Quiz controls ("Check answer", "Show a hint", Move up/down) do not print.
+    const controls = page.locator('.q-card button');
+    expect(await controls.count()).toBeGreaterThan(10);
+    for (const button of await controls.all()) await expect(button).toBeHidden();
+    const quiz = page.locator('section.lesson-quiz');
+    await expect(quiz.locator('.q-prompt').first()).toBeVisible();
+    // Links inside the lesson print no address: a relative one means nothing on paper.
+    const after = await page
+      .locator('.lesson-body a[href^="/"]')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toMatch(/^(none|normal)$/);
+    // The answer key: not printed unless asked for.
+    const key = page.getByRole('heading', { name: 'Answer key' });
+    await expect(key).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByLabel('Include the answer key when printing this lesson').check();
+    await page.emulateMedia({ media: 'print' });
+    await expect(key).toBeVisible();
+    await expect(page.locator('.answer-key li')).toHaveCount(await quiz.locator('.q-card').count());
+  });
+
+  test('the longest lessons print on far fewer A4 pages than the 14 they took', async ({ page }) => {
+    for (const id of [
+      'isis-and-the-militant-jihad-on-instagram',
+      'cyber-caliphate-what-apps-are-the-islamic-state-using',
+    ]) {
+      await page.goto(`/lessons/${id}/`);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      expect(pages, id).toBeGreaterThan(0);
+      expect(pages, id).toBeLessThanOrEqual(9);
+    }
+  });
+});
+
+test.describe('phone navigation', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('every section link is on screen, none cut off at the edge', async ({ page }) => {
+    await page.goto('/');
+    const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    await expect(links).toHaveCount(6);
+    for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
+  });
+});
+
+test('the disclosures show their marker', async ({ page }) => {
+  await page.goto('/review/');
+  const summary = page.locator('summary', { hasText: 'How review works' });
+  expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+  await page.goto('/lessons/mali-jihadists-support-their-struggle-online/');
+  const rule = page.locator('summary', { hasText: 'How mastery is judged' });
+  expect(await rule.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+});
