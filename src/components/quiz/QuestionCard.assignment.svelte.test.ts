@@ -78,3 +78,43 @@ describe('QuestionCard: assignment mode', () => {
     expect(within(group).queryByRole('button')).toBeNull();
   });
 });
+
+describe('after-due review of a cloze question', () => {
+  const cloze: Question = {
+    type: 'cloze',
+    id: 'assign-cloze',
+    lesson: 'test-lesson',
+    objective: 'lo1',
+    bloom: 'remember',
+    prompt: 'Complete the sentence.',
+    explanation: 'Paragraph 3 says so.',
+    evidence: { paragraph: 'p3', quote: 'they moved to Telegram' },
+    text: 'They moved to {{b1}} in {{b2}}.',
+    blanks: [
+      { id: 'b1', accept: ['Telegram'] },
+      { id: 'b2', accept: ['2015'] },
+    ],
+  };
+
+  it("says each blank's verdict once on screen, and names blanks as the learner sees them", () => {
+    render(QuestionCard, {
+      question: cloze,
+      hash: 'h2',
+      source,
+      mode: 'assignment',
+      response: { b1: 'WhatsApp', b2: '2015' },
+      revealed: true,
+    });
+    const group = screen.getByRole('group', { name: /Complete the sentence/ });
+    // The text a sighted reader sees: every text node outside visually hidden elements.
+    const walker = document.createTreeWalker(group, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (walker.nextNode())
+      if (!walker.currentNode.parentElement?.closest('.q-visually-hidden'))
+        text += walker.currentNode.textContent;
+    // Once beside the blank, not again in a list under the verdict.
+    expect(text.match(/Incorrect/g)).toHaveLength(1);
+    expect(group.textContent).toContain('Blank 1: Telegram');
+    expect(group.textContent).not.toContain('b1:');
+  });
+});
