@@ -1,6 +1,6 @@
 /**
  * Highlights the words a search matched on the page it opened, and scrolls the first one into view
- * (loaded by src/scripts/shell.ts only when the search dialog left a note for this page, or by the
+ * (loaded by src/client/shell.ts only when the search dialog left a note for this page, or by the
  * search dialog itself when the result is on the page already). The words are wrapped in
  * <mark class="search-hit"> elements; the hit nearest after the result's anchor is the one shown.
  */

@@ -150,7 +150,7 @@ function wire(): void {
 }
 
 /**
- * Leave the matched words for the page the result opens (src/scripts/shell.ts highlights them).
+ * Leave the matched words for the page the result opens (src/client/shell.ts highlights them).
  * A result on this very page only moves within it, so the words are highlighted here and now.
  */
 function openResult(link: HTMLAnchorElement, event: MouseEvent): void {

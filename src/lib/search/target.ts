@@ -5,7 +5,7 @@
  * result the word positions of its matches (`locations`) and every element with an id on the page
  * with its word position (`anchors`: headings, the numbered paragraphs `p12`). The link goes to the
  * last anchor at or before the first match; the words Pagefind marked in the excerpt are what the
- * page then highlights (src/scripts/highlight.ts), handed over in sessionStorage under
+ * page then highlights (src/client/highlight.ts), handed over in sessionStorage under
  * `HIGHLIGHT_KEY` so that URLs stay as they are (and the service worker's cache keys with them).
  */
 import { excerptRuns } from './excerpt.ts';
