@@ -91,28 +91,26 @@ export function dashboardRows(
   }));
 }
 
-/** One module in the course summary: lessons read, questions answered, objectives secured. */
-export interface ModuleSummary {
-  module: DashboardModule;
+/** What the Progress summary counts, for the course and for each module. */
+export interface SummaryCounts {
   lessonsRead: number;
   lessons: number;
   answered: number;
   questions: number;
-  /** Objectives at Proficient or Mastered. */
+  /** Objectives at Proficient or Mastered (of those with questions). */
   secure: number;
   objectives: number;
+}
+
+/** One module in the course summary. */
+export interface ModuleSummary extends SummaryCounts {
+  module: DashboardModule;
   /** The lowest level among the module's objectives that have questions ('not-started' if none answered). */
   level: MasteryLevel;
 }
 
 /** The top of the Progress page: the whole course in a few numbers, then one line per module. */
-export interface CourseSummary {
-  lessonsRead: number;
-  lessons: number;
-  answered: number;
-  questions: number;
-  secure: number;
-  objectives: number;
+export interface CourseSummary extends SummaryCounts {
   modules: ModuleSummary[];
 }
 
@@ -143,8 +141,7 @@ export function courseSummary(
       level: LEVEL_ORDER[Number.isFinite(lowest) ? lowest : 0] ?? 'not-started',
     };
   });
-  const total = (key: 'lessonsRead' | 'lessons' | 'answered' | 'questions' | 'secure' | 'objectives') =>
-    modules.reduce((sum, m) => sum + m[key], 0);
+  const total = (key: keyof SummaryCounts) => modules.reduce((sum, m) => sum + m[key], 0);
   return {
     lessonsRead: total('lessonsRead'),
     lessons: total('lessons'),
