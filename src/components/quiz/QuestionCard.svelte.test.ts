@@ -94,7 +94,7 @@ describe('QuestionCard: single', () => {
       .map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).toEqual([
       'Facebook — ✗ Incorrect: Facebook banned them.',
-      'Telegram — ✓ This is the answer: Yes, its channels.',
+      'Telegram — ✓ This is the answer: Its channels.',
     ]);
     expect(status.textContent).toContain('Telegram');
     expect(status.textContent).toContain(question.explanation);
