@@ -202,6 +202,18 @@ test.describe('phone navigation', () => {
   });
 });
 
+test('the Key terms list links its terms to the glossary without repeating the definition on hover', async ({
+  page,
+}) => {
+  await page.goto('/lessons/mali-jihadists-support-their-struggle-online/');
+  const list = page.locator('#key-terms + ul');
+  await expect(list.locator('a[href^="/glossary/#"]').first()).toBeVisible();
+  await expect(list.getByRole('tooltip', { includeHidden: true })).toHaveCount(0);
+  await expect(list.locator('a[aria-describedby]')).toHaveCount(0);
+  // The running text keeps its tooltips.
+  await expect(page.locator('.lesson-body .term [role="tooltip"]').first()).toBeAttached();
+});
+
 test('the disclosures show their marker', async ({ page }) => {
   await page.goto('/review/');
   const summary = page.locator('summary', { hasText: 'How review works' });
