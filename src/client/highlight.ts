@@ -4,6 +4,7 @@
  * search dialog itself when the result is on the page already). The words are wrapped in
  * <mark class="search-hit"> elements; the hit nearest after the result's anchor is the one shown.
  */
+import { parseHighlightNote } from '../lib/search/note.ts';
 import { termRanges } from '../lib/search/target.ts';
 
 /** Text that is not part of what the reader sees as the page's text. */
@@ -63,4 +64,10 @@ export function highlightMatches(terms: readonly string[], anchorId = location.h
   for (let d = first.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
   first.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+}
+
+/** The note the search dialog left (raw, from sessionStorage): highlight its words if it is for this page. */
+export function highlightFromNote(raw: string): void {
+  const note = parseHighlightNote(raw);
+  if (note && note.path === location.pathname) highlightMatches(note.terms);
 }

@@ -12,7 +12,8 @@
  * never assigned as HTML.
  */
 import { excerptRuns } from '../lib/search/excerpt.ts';
-import { HIGHLIGHT_KEY, excerptTerms, matchAnchor, type HighlightNote } from '../lib/search/target.ts';
+import { HIGHLIGHT_KEY, type HighlightNote } from '../lib/search/note.ts';
+import { excerptTerms, matchAnchor } from '../lib/search/target.ts';
 
 interface PagefindResultData {
   url: string;

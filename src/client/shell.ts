@@ -12,7 +12,7 @@
 import { DUE_SUMMARY_KEY, countDue, newestAttempts, parseDueSummary } from '../lib/study/due.ts';
 import { now } from '../lib/clock.ts';
 import { PROGRESS_KEY, VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
-import { HIGHLIGHT_KEY, parseHighlightNote } from '../lib/search/target.ts';
+import { HIGHLIGHT_KEY } from '../lib/search/note.ts';
 import { cacheAppForOffline } from './precache.ts';
 
 /** Event the review page dispatches on `window` after storing a new due summary. */
@@ -56,16 +56,14 @@ function noteVisit(): void {
  * in sessionStorage; the highlighting code loads only then).
  */
 function showSearchMatch(): void {
-  let note;
+  let raw: string | null;
   try {
-    note = parseHighlightNote(sessionStorage.getItem(HIGHLIGHT_KEY));
-    if (note) sessionStorage.removeItem(HIGHLIGHT_KEY);
+    raw = sessionStorage.getItem(HIGHLIGHT_KEY);
+    if (raw !== null) sessionStorage.removeItem(HIGHLIGHT_KEY);
   } catch {
     return;
   }
-  if (!note || note.path !== location.pathname) return;
-  const { terms } = note;
-  void import('./highlight.ts').then(({ highlightMatches }) => highlightMatches(terms));
+  if (raw !== null) void import('./highlight.ts').then(({ highlightFromNote }) => highlightFromNote(raw));
 }
 
 noteVisit();
@@ -101,37 +99,6 @@ function openSearch(from: HTMLElement | null = searchButton, typed = ''): void {
     .catch(() => document.removeEventListener('keydown', keepEarlyKeys, true));
 }
 
-/**
- * A search form in a page (the 404 page) opens the search dialog with its words; a field marked
- * `data-from-path` starts with the words of the address, which is usually what was looked for.
- */
-function wireSearchForms(): void {
-  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
-    const input = form.querySelector<HTMLInputElement>('input[type="search"]');
-    if (!input) continue;
-    if (input.hasAttribute('data-from-path') && input.value === '')
-      input.value = pathWords(location.pathname);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      openSearch(input, input.value.trim());
-    });
-  }
-}
-
-/** "/lessons/cyber-caliphat/" → "cyber caliphat": the last part of a path, as words. */
-function pathWords(path: string): string {
-  let last = path.split('/').filter(Boolean).pop() ?? '';
-  try {
-    last = decodeURIComponent(last);
-  } catch {
-    // a malformed escape: use it as written
-  }
-  return last
-    .replace(/\.html?$/, '')
-    .replace(/[-_+.]+/g, ' ')
-    .trim();
-}
-
 function typing(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -140,7 +107,9 @@ function typing(target: EventTarget | null): boolean {
 }
 
 searchButton?.addEventListener('click', () => openSearch());
-wireSearchForms();
+// A search form in the page (the 404 page): its code loads only there.
+if (document.querySelector('form[data-search-form]'))
+  void import('./search-form.ts').then(({ wireSearchForms }) => wireSearchForms(openSearch));
 document.addEventListener('keydown', (event) => {
   const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
   const slash =

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excerptTerms, matchAnchor, parseHighlightNote, termRanges } from './target.ts';
+import { parseHighlightNote } from './note.ts';
+import { excerptTerms, matchAnchor, termRanges } from './target.ts';
 
 describe('excerptTerms', () => {
   it('gives the marked words once each, in order', () => {

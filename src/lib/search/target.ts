@@ -5,19 +5,10 @@
  * result the word positions of its matches (`locations`) and every element with an id on the page
  * with its word position (`anchors`: headings, the numbered paragraphs `p12`). The link goes to the
  * last anchor at or before the first match; the words Pagefind marked in the excerpt are what the
- * page then highlights (src/client/highlight.ts), handed over in sessionStorage under
- * `HIGHLIGHT_KEY` so that URLs stay as they are (and the service worker's cache keys with them).
+ * page then highlights (src/client/highlight.ts), handed over in sessionStorage (see note.ts) so
+ * that URLs stay as they are (and the service worker's cache keys with them).
  */
 import { excerptRuns } from './excerpt.ts';
-
-/** sessionStorage key of the note the search dialog leaves for the page it opens. */
-export const HIGHLIGHT_KEY = 'eoc:search:highlight';
-
-/** What the opened page highlights: the words, on which page (path), near which element (id). */
-export interface HighlightNote {
-  path: string;
-  terms: string[];
-}
 
 export interface ResultAnchor {
   id: string;
@@ -66,17 +57,4 @@ export function termRanges(text: string, terms: readonly string[]): [number, num
     'giu',
   );
   return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
-}
-
-/** The stored note, or undefined when missing or not one (never throws). */
-export function parseHighlightNote(raw: string | null): HighlightNote | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(raw) as Partial<HighlightNote> | null;
-    if (typeof value?.path !== 'string' || !Array.isArray(value.terms)) return undefined;
-    const terms = value.terms.filter((t): t is string => typeof t === 'string').slice(0, 20);
-    return { path: value.path, terms };
-  } catch {
-    return undefined;
-  }
 }
