@@ -12,7 +12,15 @@ import { resetClock, setClock } from '../lib/clock.ts';
 import { decodeProgress, encodeProgress } from '../lib/progress/codec.ts';
 import { parseProgressFile } from '../lib/progress/import.ts';
 import { emptyProgress, type Progress } from '../lib/progress/schema.ts';
-import { BACKUP_PREFIX, PROGRESS_KEY, createProgressStores, type ProgressStores } from './progress.ts';
+import {
+  BACKUP_PREFIX,
+  NO_ROOM_NOTICE,
+  PROGRESS_KEY,
+  createProgressStores,
+  type ProgressStores,
+  type StorageEvents,
+} from './progress.ts';
+import { splitStamp } from '../lib/progress/sync.ts';
 import { VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
 import {
   $storageStatus,
@@ -27,9 +35,26 @@ let time = T0;
 const noEvents = { addEventListener() {}, removeEventListener() {} };
 let live: ProgressStores[] = [];
 
+/** The stored document without its tab-sync stamp. */
+function stored(raw: string | undefined): Progress {
+  return splitStamp(decodeProgress(raw).state).state;
+}
+
+/** Storage events sent by hand. */
+function eventBus(): StorageEvents & { send(key: string | null, value: string | null): void } {
+  const listeners: ((key: string | null, value: string | null) => void)[] = [];
+  return {
+    subscribe: (listener) => void listeners.push(listener),
+    send: (key, value) => listeners.forEach((listener) => listener(key, value)),
+  };
+}
+
 /** Build a store set as a page load would, mounted like a component would. */
-function load(storage: PersistentStore = getTestStorage()): ProgressStores {
-  const stores = createProgressStores(storage);
+function load(
+  storage: PersistentStore = getTestStorage(),
+  events: StorageEvents = eventBus(),
+): ProgressStores {
+  const stores = createProgressStores(storage, events);
   keepMount(stores.$progress);
   keepMount(stores.$drafts);
   live.push(stores);
@@ -77,7 +102,8 @@ describe('$progress', () => {
     expect($progress.get()).toEqual(emptyProgress());
     recordAttempt('q1', 'h1', { choice: 2 }, 1, { hintsUsed: 1, ms: 1500 });
     const saved = getTestStorage()[PROGRESS_KEY];
-    expect(decodeProgress(saved)).toEqual({ state: $progress.get() });
+    expect(decodeProgress(saved).problem).toBeUndefined();
+    expect(stored(saved)).toEqual($progress.get());
     expect($progress.get().questions['q1']?.attempts).toEqual([
       { at: T0, response: { choice: 2 }, score: 1, hash: 'h1', hintsUsed: 1, ms: 1500 },
     ]);
@@ -186,9 +212,11 @@ describe('$progress', () => {
   });
 
   it('follows changes made in another tab', () => {
-    const { $progress } = load();
+    const events = eventBus();
+    const { $progress } = load(getTestStorage(), events);
     const other: Progress = { ...emptyProgress(), lessons: { x: { visitedAt: 5 } }, updatedAt: 5 };
     setTestStorageKey(PROGRESS_KEY, encodeProgress(other));
+    events.send(PROGRESS_KEY, encodeProgress(other));
     expect($progress.get()).toEqual(other);
   });
 
@@ -208,6 +236,76 @@ describe('$progress', () => {
 
     const exported = parseProgressFile(exportProgress());
     expect(exported).toEqual({ ok: true, state: once });
+  });
+});
+
+describe('what the decoder does not understand', () => {
+  it('fields from a newer version survive this page writing', () => {
+    const newer = {
+      ...emptyProgress(),
+      badges: ['first-try'],
+      questions: {
+        q0: {
+          hash: 'h',
+          pinned: true,
+          attempts: [{ at: 1, response: 'a', score: 1, hash: 'h', confidence: 0.8 }],
+        },
+      },
+    };
+    setTestStorageKey(PROGRESS_KEY, JSON.stringify(newer));
+    const { recordAttempt, $progressNotice } = load();
+    recordAttempt('q1', 'h', 'b', 1);
+    const saved = stored(getTestStorage()[PROGRESS_KEY]) as Record<string, unknown>;
+    expect(saved['badges']).toEqual(['first-try']);
+    expect(saved['questions']).toMatchObject({ q0: newer.questions.q0 });
+    expect($progressNotice.get()).toBeUndefined();
+  });
+
+  it('a key written twice is backed up and the learner told, before the next write drops it', () => {
+    const raw = JSON.stringify(emptyProgress()).replace(
+      '"lessons":{}',
+      '"lessons":{"a":{"readAt":1}},"lessons":{}',
+    );
+    setTestStorageKey(PROGRESS_KEY, raw);
+    const { $progressNotice, markRead } = load();
+    expect($progressNotice.get()).toMatch(/written twice/);
+    markRead('b');
+    expect(getTestStorage()[`${BACKUP_PREFIX}${T0}`]).toBe(raw);
+  });
+
+  it('with no room for a backup, the original stays untouched, progress stays in memory, and the original can be downloaded', () => {
+    const backend = fakeBackend();
+    const original = JSON.stringify({ ...emptyProgress(), questions: 'x'.repeat(3_000_000) });
+    backend.data.set(PROGRESS_KEY, original);
+    const engine = createSafeStorage(backend);
+    setPersistentEngine(engine, noEvents);
+    const { $progressNotice, $unsavedOriginal, recordAttempt, exportProgress, releaseOriginal } =
+      load(engine);
+    expect($progressNotice.get()).toBe(NO_ROOM_NOTICE);
+    expect($unsavedOriginal.get()).toBe(original);
+    expect([...backend.data.keys()].filter((key) => key.startsWith(BACKUP_PREFIX))).toEqual([]);
+
+    recordAttempt('q1', 'h', 'a', 1);
+    expect(backend.data.get(PROGRESS_KEY)).toBe(original);
+    expect($storageStatus.get()).toBe('memory');
+    expect(JSON.parse(exportProgress()).questions.q1.attempts).toHaveLength(1);
+
+    releaseOriginal();
+    expect($unsavedOriginal.get()).toBeUndefined();
+    expect(stored(backend.data.get(PROGRESS_KEY)).questions['q1']?.attempts).toHaveLength(1);
+    expect($storageStatus.get()).toBe('ok');
+  });
+
+  it('a backup that fits is written and checked, with no hold', () => {
+    const backend = fakeBackend();
+    backend.data.set(PROGRESS_KEY, 'not json');
+    const engine = createSafeStorage(backend);
+    setPersistentEngine(engine, noEvents);
+    const { $unsavedOriginal, recordAttempt } = load(engine);
+    expect($unsavedOriginal.get()).toBeUndefined();
+    expect(backend.data.get(`${BACKUP_PREFIX}${T0}`)).toBe('not json');
+    recordAttempt('q1', 'h', 'a', 1);
+    expect(stored(backend.data.get(PROGRESS_KEY)).questions['q1']?.attempts).toHaveLength(1);
   });
 });
 
@@ -253,13 +351,13 @@ describe('safe storage engine', () => {
     expect($progress.get().questions['q1']?.attempts).toHaveLength(1);
     expect(backend.data.has(PROGRESS_KEY)).toBe(false);
     // the rest of this session still reads the in-memory value
-    expect(decodeProgress(engine[PROGRESS_KEY]).state).toEqual($progress.get());
+    expect(stored(engine[PROGRESS_KEY])).toEqual($progress.get());
 
     // once space frees up, the next write reaches storage and the status recovers
     backend.failWrites = false;
     recordAttempt('q2', 'h', 'b', 1);
     expect($storageStatus.get()).toBe('ok');
-    expect(decodeProgress(backend.data.get(PROGRESS_KEY)).state).toEqual($progress.get());
+    expect(stored(backend.data.get(PROGRESS_KEY))).toEqual($progress.get());
   });
 
   it('behaves like a plain object for @nanostores/persistent', () => {

@@ -1,22 +1,30 @@
 /**
  * The learner's progress as reactive stores, persisted in localStorage.
  *
- * Data flow: components call the actions below → pure updates in
- * src/lib/progress/merge.ts → `$progress` → codec → storage engine
- * (src/stores/storage.ts) → localStorage, and back through the codec's total
- * decode on load / tab sync. Components read `$progress` through the selectors
- * in src/lib/progress/query.ts.
+ * Data flow: components call the actions below → read the latest stored
+ * document and take it in (src/lib/progress/sync.ts) → apply the change (pure
+ * updates in src/lib/progress/merge.ts) → write → `$progress`. Components read `$progress` through the selectors in
+ * src/lib/progress/query.ts.
+ *
+ * Every write reads, merges, then writes: another tab's answer given a moment
+ * earlier is in the latest stored document, so it is kept. A `storage` event
+ * from another tab is merged too, unless that tab wrote over exactly what this
+ * one holds, and written back when this tab holds something that write lacked
+ * (see sync.ts for why a reset made in another tab still sticks).
  *
  * Never losing data: when stored progress cannot be used as is, the raw text
- * is copied to `eoc:progress:backup:<ms>` inside decode — i.e. before any
- * write can replace it — and `$progressNotice` tells the learner.
+ * is copied to `eoc:progress:backup:<ms>` as soon as it is read — before any
+ * write can replace it — and `$progressNotice` tells the learner. If there is
+ * no room for that copy, the original is left where it is, this tab's
+ * progress is kept in memory, and `$unsavedOriginal` offers the original as a
+ * download; once downloaded, writing resumes.
  *
  * Everything is built by `createProgressStores` so tests can simulate a page
- * reload by building a second set over the same storage; the app uses the
- * default set exported at the bottom.
+ * reload, or a second tab, by building another set over the same storage; the
+ * app uses the default set exported at the bottom.
  */
 import { atom } from 'nanostores';
-import { persistentAtom, persistentMap, type PersistentStore } from '@nanostores/persistent';
+import { persistentMap, type PersistentStore } from '@nanostores/persistent';
 import { now } from '../lib/clock.ts';
 import { decodeProgress, encodeProgress, type DecodeReason } from '../lib/progress/codec.ts';
 import {
@@ -24,13 +32,15 @@ import {
   mergeProgress,
   readLesson,
   resetLessonProgress,
+  stableJson,
   toJson,
   visitLesson,
 } from '../lib/progress/merge.ts';
-import { emptyProgress, isProgressId } from '../lib/progress/check.ts';
+import { emptyProgress, isProgressId } from '../lib/progress/schema.ts';
 import type { Progress } from '../lib/progress/schema.ts';
+import { splitStamp, takeIn, withStamp, type SyncStamp } from '../lib/progress/sync.ts';
 // Importing storage.ts installs the safe engine (in browsers) before the stores below exist.
-import { safeStorage } from './storage.ts';
+import { STORAGE_QUOTA_CHARS, safeStorage, storageControl } from './storage.ts';
 
 import {
   BACKUP_PREFIX,
@@ -49,56 +59,165 @@ export interface AttemptMeta {
   ms?: number;
 }
 
+/** Changes other tabs make to storage: `key` null means storage was cleared. */
+export interface StorageEvents {
+  subscribe(listener: (key: string | null, newValue: string | null) => void): void;
+}
+
+const windowEvents: StorageEvents = {
+  subscribe(listener) {
+    if (typeof window === 'undefined') return;
+    addEventListener('storage', (event) => {
+      if (event.storageArea === null || event.storageArea === globalThis.localStorage) {
+        listener(event.key, event.newValue);
+      }
+    });
+  },
+};
+
+const STARTED_FRESH = "We couldn't read your saved progress, so we kept a backup copy and started fresh.";
+
 const NOTICES: Record<DecodeReason, string> = {
   'future-version':
     'Your saved progress comes from a newer version of this course, which this page cannot read. We kept a backup copy and started fresh here.',
   salvaged:
     'Part of your saved progress could not be read. We kept the rest, plus a backup copy of the original.',
-  'invalid-json': "We couldn't read your saved progress, so we kept a backup copy and started fresh.",
-  'wrong-kind': "We couldn't read your saved progress, so we kept a backup copy and started fresh.",
-  'unsupported-version': "We couldn't read your saved progress, so we kept a backup copy and started fresh.",
-  invalid: "We couldn't read your saved progress, so we kept a backup copy and started fresh.",
+  'unkept-keys':
+    'Part of your saved progress was written twice over. We kept what this page reads, plus a backup copy of the original.',
+  'too-deep': STARTED_FRESH,
+  'too-large': STARTED_FRESH,
+  'invalid-json': STARTED_FRESH,
+  'wrong-kind': STARTED_FRESH,
+  'unsupported-version': STARTED_FRESH,
+  invalid: STARTED_FRESH,
 };
 
-/**
- * Copy `raw` to a new backup key unless an identical backup exists (decode
- * runs again on every page load until the learner's next change overwrites
- * the bad value; one copy is enough).
- */
-function writeBackup(storage: PersistentStore, raw: string): void {
-  try {
-    for (const key in storage) {
-      if (key.startsWith(BACKUP_PREFIX) && storage[key] === raw) return;
-    }
-    const stamp = now();
-    let key = `${BACKUP_PREFIX}${stamp}`;
-    for (let n = 1; key in storage; n++) key = `${BACKUP_PREFIX}${stamp}-${n}`;
-    storage[key] = raw;
-  } catch {
-    // Decode must not throw; the safe engine already falls back to memory.
-  }
+/** Said instead when the original could not be backed up. */
+export const NO_ROOM_NOTICE =
+  'Your saved progress could not be read as it is, and this browser has no room for a backup copy. We left it untouched: download the original to keep it. Until then, what you do here is kept in this tab only.';
+
+function withQuestionHash(state: Progress, qid: string, hash: string): Progress {
+  const question = state.questions[qid];
+  if (!question || question.hash === hash) return state;
+  return { ...state, questions: { ...state.questions, [qid]: { ...question, hash } } };
 }
+
+/** A name for the next write, unique enough among a learner's tabs. */
+const newRev = (): string => `${now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Build the progress and draft stores over `storage`, which must be the engine
  * given to `setPersistentEngine` (backups are written to it directly).
  */
-export function createProgressStores(storage: PersistentStore) {
+export function createProgressStores(storage: PersistentStore, events: StorageEvents = windowEvents) {
+  const control = storageControl(storage);
   const $progressNotice = atom<string | undefined>(undefined);
+  /** Stored progress that could neither be read as it is nor backed up: offered as a download. */
+  const $unsavedOriginal = atom<string | undefined>(undefined);
+  const $progress = atom<Progress>(emptyProgress());
 
-  const decode = (raw: string): Progress => {
+  /**
+   * The stored text last read or written; the document this tab holds (without stamp); the writes
+   * known to hold exactly that document (the newest last), of which the next write names one as
+   * its base.
+   */
+  let last: { raw: string | undefined; state: Progress; revs: Set<string> } = {
+    raw: undefined,
+    state: emptyProgress(),
+    revs: new Set(),
+  };
+  /** Writes already taken in or made here: a late event for one of them changes nothing. */
+  const seen = new Set<string>();
+
+  /**
+   * Keep `raw` safe before anything can overwrite it: a backup copy if it fits and is really
+   * stored; otherwise leave it in place, hold this tab's writes in memory, and offer a download.
+   */
+  function keepOriginal(raw: string): boolean {
+    try {
+      for (const key in storage) {
+        if (key.startsWith(BACKUP_PREFIX) && storage[key] === raw) return true;
+      }
+      const stamp = now();
+      let key = `${BACKUP_PREFIX}${stamp}`;
+      for (let n = 1; key in storage; n++) key = `${BACKUP_PREFIX}${stamp}-${n}`;
+      const fits = control.usedChars() + key.length + raw.length <= STORAGE_QUOTA_CHARS;
+      if (fits && control.persist(key, raw)) return true;
+    } catch {
+      // Counted as no backup: the original stays where it is.
+    }
+    control.hold(PROGRESS_KEY);
+    $unsavedOriginal.set(raw);
+    return false;
+  }
+
+  /** Decode stored text, keeping the original safe and telling the learner when it had a problem. */
+  function decode(raw: string | undefined): { state: Progress; stamp: SyncStamp | undefined } {
     const { state, problem, reason } = decodeProgress(raw);
-    if (problem !== undefined) {
-      writeBackup(storage, raw);
-      $progressNotice.set(NOTICES[reason ?? 'invalid']);
+    if (problem !== undefined && raw !== undefined) {
+      const kept = keepOriginal(raw);
+      $progressNotice.set(kept ? NOTICES[reason ?? 'invalid'] : NO_ROOM_NOTICE);
       console.warn(`[progress] ${problem}`);
     }
-    return state;
-  };
+    const split = splitStamp(state);
+    return { state: split.state, stamp: split.stamp };
+  }
 
-  const $progress = persistentAtom<Progress>(PROGRESS_KEY, emptyProgress(), {
-    encode: (state) => encodeProgress(state),
-    decode,
+  /**
+   * Another tab's write, read now or heard of by event: what this tab holds afterwards, and
+   * whether that write lacks some of it (`behind`: write back); undefined when it was taken in
+   * before (a late event for a write already read).
+   */
+  function take(raw: string | undefined): { state: Progress; behind: boolean } | undefined {
+    if (raw === last.raw) return undefined;
+    const { state, stamp } = decode(raw);
+    if (stamp && seen.has(stamp.rev)) return undefined;
+    if (stamp) seen.add(stamp.rev);
+    const held = takeIn(last, { state, stamp });
+    const same = (a: Progress, b: Progress): boolean => stableJson(a) === stableJson(b);
+    const asIncoming = same(held, state);
+    const asBefore = same(held, last.state);
+    const mine = stamp ? [stamp.rev] : [];
+    const revs = asIncoming
+      ? new Set(asBefore ? [...last.revs, ...mine] : mine)
+      : asBefore
+        ? last.revs
+        : new Set<string>();
+    last = { raw, state: held, revs };
+    return { state: held, behind: !asIncoming };
+  }
+
+  function write(state: Progress): void {
+    const base = [...last.revs].at(-1);
+    const stamp: SyncStamp = base ? { rev: newRev(), base } : { rev: newRev() };
+    const text = encodeProgress(withStamp(state, stamp));
+    storage[PROGRESS_KEY] = text;
+    seen.add(stamp.rev);
+    last = { raw: text, state, revs: new Set([stamp.rev]) };
+    $progress.set(state);
+  }
+
+  /** Read the latest stored document, take it in, apply `change`, write. */
+  function commit(change: (state: Progress) => Progress = (state) => state): void {
+    take(storage[PROGRESS_KEY]);
+    write(change(last.state));
+  }
+
+  /** Merge a one-fact document (or an imported file) in, and write. */
+  function record(fact: Progress): void {
+    commit((state) => mergeProgress(state, fact));
+  }
+
+  // Another tab wrote: take it in, and write back what this tab holds that the write lacked.
+  events.subscribe((key, newValue) => {
+    if (key !== null && key !== PROGRESS_KEY) {
+      if (key.startsWith(VISIT_PREFIX)) absorbVisits();
+      return;
+    }
+    const taken = take(newValue ?? undefined);
+    if (!taken) return;
+    if (taken.behind) write(taken.state);
+    else $progress.set(taken.state);
   });
 
   type Json = ReturnType<typeof toJson>;
@@ -144,32 +263,44 @@ export function createProgressStores(storage: PersistentStore) {
     score: number,
     meta: AttemptMeta = {},
   ): void {
-    $progress.set(addAttempt($progress.get(), { qid, hash, response, score, at: now(), ...meta }));
+    const fact = addAttempt(emptyProgress(), { qid, hash, response, score, at: now(), ...meta });
+    // The learner just answered this version: even if another tab's clock put an attempt "later",
+    // the summary hash is the one on screen.
+    commit((state) => withQuestionHash(mergeProgress(state, fact), qid, hash));
     clearDraft(qid);
   }
 
   function markVisited(lessonId: string): void {
-    $progress.set(visitLesson($progress.get(), lessonId, now()));
+    record(visitLesson(emptyProgress(), lessonId, now()));
   }
 
   function markRead(lessonId: string): void {
-    $progress.set(readLesson($progress.get(), lessonId, now()));
+    record(readLesson(emptyProgress(), lessonId, now()));
   }
 
   /** Start a lesson over: attempts on `questionIds`, their drafts and the read mark go. */
   function resetLesson(lessonId: string, questionIds: readonly string[]): void {
-    $progress.set(resetLessonProgress($progress.get(), lessonId, questionIds, now()));
+    const at = now();
+    commit((state) => resetLessonProgress(state, lessonId, questionIds, at));
     for (const qid of questionIds) clearDraft(qid);
   }
 
   /** Merge an imported (already validated, see parseProgressFile) document in. Idempotent. */
   function importProgress(state: Progress): void {
-    $progress.set(mergeProgress($progress.get(), state));
+    record(splitStamp(state).state);
   }
 
-  /** The export file's text (pretty JSON of the current document). */
+  /** The export file's text (pretty JSON of the current document, in memory if storage fails). */
   function exportProgress(): string {
     return encodeProgress($progress.get(), { pretty: true });
+  }
+
+  /** The learner has downloaded the original that could not be backed up: storing can resume. */
+  function releaseOriginal(): void {
+    $unsavedOriginal.set(undefined);
+    $progressNotice.set(undefined);
+    control.release(PROGRESS_KEY);
+    commit();
   }
 
   function dismissProgressNotice(): void {
@@ -188,11 +319,11 @@ export function createProgressStores(storage: PersistentStore) {
       return;
     }
     if (visits.length === 0) return;
-    let state = $progress.get();
+    let fact = emptyProgress();
     for (const [lesson, { first, last }] of visits) {
-      state = visitLesson(visitLesson(state, lesson, first), lesson, last);
+      fact = visitLesson(visitLesson(fact, lesson, first), lesson, last);
     }
-    $progress.set(state);
+    record(fact);
     for (const [lesson] of visits) {
       try {
         delete storage[`${VISIT_PREFIX}${lesson}`];
@@ -202,17 +333,22 @@ export function createProgressStores(storage: PersistentStore) {
     }
   }
 
+  // On load, the stored document is simply this tab's state: there is nothing else yet.
+  const loaded = decode(storage[PROGRESS_KEY]);
+  if (loaded.stamp) seen.add(loaded.stamp.rev);
+  last = {
+    raw: storage[PROGRESS_KEY],
+    state: loaded.state,
+    revs: new Set(loaded.stamp ? [loaded.stamp.rev] : []),
+  };
+  $progress.set(last.state);
   absorbVisits();
-  // A lesson opened in another tab while this one is open (the Progress page, say).
-  if (typeof window !== 'undefined') {
-    addEventListener('storage', (event) => {
-      if (event.key?.startsWith(VISIT_PREFIX)) absorbVisits();
-    });
-  }
 
   return {
     $progress,
     $progressNotice,
+    $unsavedOriginal,
+    releaseOriginal,
     $drafts,
     recordAttempt,
     markVisited,
@@ -232,6 +368,8 @@ export type ProgressStores = ReturnType<typeof createProgressStores>;
 export const {
   $progress,
   $progressNotice,
+  $unsavedOriginal,
+  releaseOriginal,
   $drafts,
   recordAttempt,
   markVisited,

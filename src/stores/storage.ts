@@ -15,6 +15,12 @@
  * Importing this module in a browser installs the engine, with the `storage`
  * window event for tab sync (`windowPersistentEvents`). Import it before
  * creating persistent stores, as src/stores/progress.ts does.
+ *
+ * The progress store needs more than a plain object offers: to know whether a
+ * write really reached storage (a backup that did not is no backup), whether
+ * it would fit at all, and to keep one key in memory on purpose (so that an
+ * original that could not be backed up is not overwritten). `storageControl`
+ * gives that for an engine made here, and a plain-object stand-in otherwise.
  */
 import { atom, type WritableAtom } from 'nanostores';
 import { setPersistentEngine, windowPersistentEvents, type PersistentStore } from '@nanostores/persistent';
@@ -44,6 +50,42 @@ export function probeStorage(get: () => StorageBackend | undefined): StorageBack
 }
 
 /**
+ * Characters (UTF-16 code units, keys and values) localStorage is assumed to hold per site. The
+ * smallest of the major browsers' quotas, with some room: a write that would clearly not fit is
+ * not attempted, and one that is attempted is checked.
+ */
+export const STORAGE_QUOTA_CHARS = 5_000_000;
+
+/** What the progress store needs of its storage beyond a plain object. */
+export interface StorageControl {
+  /** Write `value` under `key` to durable storage only (never to memory); false if it did not get there. */
+  persist(key: string, value: string): boolean;
+  /** Characters in use (keys and values), counting what is only in memory. */
+  usedChars(): number;
+  /** Keep `key` in memory from now on, leaving whatever durable storage holds untouched. */
+  hold(key: string): void;
+  /** Stop holding `key`: its next write goes to durable storage again. */
+  release(key: string): void;
+}
+
+const controls = new WeakMap<PersistentStore, StorageControl>();
+
+/** The control of an engine from `createSafeStorage`; for any other object, one that treats it as durable. */
+export function storageControl(engine: PersistentStore): StorageControl {
+  return (
+    controls.get(engine) ?? {
+      persist: (key, value) => {
+        engine[key] = value;
+        return engine[key] === value;
+      },
+      usedChars: () => Object.entries(engine).reduce((n, [k, v]) => n + k.length + String(v).length, 0),
+      hold: () => {},
+      release: () => {},
+    }
+  );
+}
+
+/**
  * An engine for `setPersistentEngine` over `backend` (undefined = memory
  * only). A key whose write fails is kept in memory and shadows the backend
  * until a later write of that key succeeds; the status returns to 'ok' once no
@@ -54,6 +96,7 @@ export function createSafeStorage(
   status: WritableAtom<StorageStatus> = $storageStatus,
 ): PersistentStore {
   const memory = new Map<string, string>();
+  const held = new Set<string>();
   const update = (): void => {
     const next: StorageStatus = backend && memory.size === 0 ? 'ok' : 'memory';
     if (status.get() !== next) status.set(next);
@@ -84,21 +127,28 @@ export function createSafeStorage(
     return [...all];
   };
 
+  /** Store `text`; true if it reached the backend, else it is kept in memory for this session. */
+  const write = (key: string, text: string): boolean => {
+    let durable = false;
+    try {
+      if (!backend || held.has(key)) throw new Error('no storage');
+      backend.setItem(key, text);
+      memory.delete(key);
+      durable = true;
+    } catch {
+      // Full or blocked: keep the value for this session rather than lose it.
+      memory.set(key, text);
+    }
+    update();
+    return durable;
+  };
+
   const handler: ProxyHandler<PersistentStore> = {
     get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
     has: (_target, key) => typeof key === 'string' && read(key) !== undefined,
     set: (_target, key, value) => {
       if (typeof key !== 'string') return true;
-      const text = String(value);
-      try {
-        if (!backend) throw new Error('no storage');
-        backend.setItem(key, text);
-        memory.delete(key);
-      } catch {
-        // Full or blocked: keep the value for this session rather than lose it.
-        memory.set(key, text);
-      }
-      update();
+      write(key, String(value));
       return true; // a false return would throw in the caller (strict mode)
     },
     deleteProperty: (_target, key) => {
@@ -121,7 +171,26 @@ export function createSafeStorage(
         : { value, writable: true, enumerable: true, configurable: true };
     },
   };
-  return new Proxy<PersistentStore>({}, handler);
+  const engine = new Proxy<PersistentStore>({}, handler);
+  controls.set(engine, {
+    persist: (key, value) => {
+      try {
+        if (!backend || held.has(key)) return false;
+        backend.setItem(key, value);
+        return backend.getItem(key) === value;
+      } catch {
+        return false;
+      }
+    },
+    usedChars: () => keys().reduce((n, key) => n + key.length + (read(key)?.length ?? 0), 0),
+    hold: (key) => void held.add(key),
+    release: (key) => {
+      if (!held.delete(key)) return;
+      const value = memory.get(key);
+      if (value !== undefined) write(key, value);
+    },
+  });
+  return engine;
 }
 
 const isBrowser = typeof window !== 'undefined';

@@ -65,7 +65,7 @@ describe('decodeProgress', () => {
     broken.questions['mali-q03']?.attempts.push({ at: 13, response: 'x', score: 'high', hash: 'h2' });
     const result = decodeProgress(JSON.stringify(broken));
     expect(result.reason).toBe('salvaged');
-    expect(result.problem).toContain('questions["mali-q03"].attempts[2].score: expected number');
+    expect(result.problem).toContain('questions["mali-q03"].attempts[2].score: expected a number');
     expect(result.state).toEqual(valid);
   });
 
@@ -97,7 +97,44 @@ describe('decodeProgress', () => {
     const result = decodeProgress(JSON.stringify({ ...valid, questions: [1, 2] }));
     expect(result.reason).toBe('invalid');
     expect(result.state).toEqual(emptyProgress());
-    expect(result.problem).toContain('questions: expected record');
+    expect(result.problem).toContain('questions: expected an object');
+  });
+
+  it('carries fields it does not know, at every level, with no problem to report', () => {
+    const newer = {
+      ...valid,
+      badges: ['first-try'],
+      lessons: { 'lesson-a': { visitedAt: 10, bookmarked: 'p4' } },
+      questions: {
+        q: {
+          hash: 'h',
+          pinned: true,
+          attempts: [{ at: 1, score: 1, hash: 'h', response: 'a', confidence: 0.8 }],
+        },
+      },
+    };
+    const result = decodeProgress(JSON.stringify(newer));
+    expect(result).toEqual({ state: newer });
+    expect(JSON.parse(encodeProgress(result.state))).toEqual(newer);
+  });
+
+  it('reports a key written twice, which parsing would otherwise drop in silence', () => {
+    const raw = JSON.stringify(valid).replace('"lessons":', '"lessons":{"x":{}},"lessons":');
+    const result = decodeProgress(raw);
+    expect(result).toMatchObject({
+      state: valid,
+      reason: 'unkept-keys',
+      problem: 'Keys that could not be kept: (top level): the key "lessons" appears more than once',
+    });
+  });
+
+  it('refuses a response nested deeper than the limit without recursing, and names where', () => {
+    const raw = JSON.stringify(valid).replace('{"choice":2}', '['.repeat(3000) + ']'.repeat(3000));
+    const result = decodeProgress(raw);
+    expect(result.reason).toBe('too-deep');
+    expect(result.problem).toMatch(
+      /^Nested too deep at questions\["mali-q03"\]\.attempts\[0\]\.response(\[0\])+\.$/,
+    );
   });
 
   it('survives absurdly deep nesting', () => {
@@ -207,6 +244,6 @@ describe('encodeProgress / formatPath', () => {
       'questions["mali-q03"].attempts[2].score',
     );
     expect(formatPath(['lessons', 'intro', 'visitedAt'])).toBe('lessons["intro"].visitedAt');
-    expect(formatPath([])).toBe('(document)');
+    expect(formatPath([])).toBe('(top level)');
   });
 });

@@ -1,31 +1,46 @@
 /**
  * String ⇄ `Progress`: the only way progress enters or leaves storage.
  *
- * Data flow: raw string (localStorage or import file) → `parseJson` →
- * `upgradeProgress` (identify kind/version, run migrations in order) →
- * validate with `checkProgress` (check.ts: the zod-free mirror of
- * `ProgressSchema`, so that pages do not ship zod) → `Progress`.
- * `encodeProgress` is the way back.
+ * Data flow: raw string (localStorage or import file) → `readJson` (size and
+ * depth limits, then JSON; src/lib/read-json.ts) → `upgradeProgress`
+ * (identify kind/version, run migrations in order) → validate with
+ * `ProgressSchema` (schema.ts) → `Progress`. `encodeProgress` is the way back.
  *
  * `decodeProgress` is total: whatever is in storage, the app must start. It
- * never throws; when it cannot use the data it returns an empty document plus a
- * `problem`, and the store keeps the raw text as a backup. It salvages only
- * what is simple and safe (dropping individual invalid entries), and says so.
+ * never throws. When it cannot carry every byte through — unreadable text,
+ * invalid entries, a key written twice — it returns what it could use plus a
+ * `problem`, and the store keeps the raw text as a backup and tells the
+ * learner. Fields it does not know are not a problem: they are carried through.
  * `parseProgressFile` (import.ts) shares the same pipeline but is strict.
  */
+import { describePath, readJson, type JsonLimits, type JsonPath, type UnkeptKey } from '../read-json.ts';
 import {
+  AttemptSchema,
   CURRENT_VERSION,
+  EpochMsSchema,
+  JsonSchema,
+  KNOWN_FIELDS,
+  LessonProgressSchema,
   PROGRESS_KIND,
+  ProgressSchema,
   UNKNOWN_HASH,
-  checkAttempt,
-  checkEpochMs,
-  checkJson,
-  checkLessonProgress,
-  checkProgress,
   emptyProgress,
   isProgressId,
-} from './check.ts';
-import type { Attempt, LessonProgress, Progress, QuestionProgress } from './schema.ts';
+  schemaIssues,
+  type Attempt,
+  type Issue,
+  type Json,
+  type LessonProgress,
+  type Progress,
+  type QuestionProgress,
+} from './schema.ts';
+
+/**
+ * Limits on stored progress, checked before anything recursive runs. The size is above every
+ * browser's localStorage quota (about 5.2 million characters in Chromium), so nothing that could
+ * be stored is refused for size; real documents are a few levels deep.
+ */
+export const STORED_LIMITS: JsonLimits = { maxChars: 6_000_000, maxDepth: 32 };
 
 /**
  * Why a decode did not simply succeed; lets the UI pick a message.
@@ -35,9 +50,20 @@ import type { Attempt, LessonProgress, Progress, QuestionProgress } from './sche
  * - `future-version`: written by a newer version of the course than this one.
  * - `invalid`: right kind and version, but too broken to salvage.
  * - `salvaged`: some entries were invalid and dropped; the rest was kept.
+ * - `too-large` / `too-deep`: beyond `STORED_LIMITS`, so not parsed at all.
+ * - `unkept-keys`: read whole, but an object repeats a key (only the last
+ *   value survives parsing) or holds `__proto__`.
  */
 export type DecodeReason =
-  'invalid-json' | 'wrong-kind' | 'unsupported-version' | 'future-version' | 'invalid' | 'salvaged';
+  | 'invalid-json'
+  | 'too-large'
+  | 'too-deep'
+  | 'wrong-kind'
+  | 'unsupported-version'
+  | 'future-version'
+  | 'invalid'
+  | 'salvaged'
+  | 'unkept-keys';
 
 export interface DecodeResult {
   /** Always a valid document, possibly empty. */
@@ -82,26 +108,23 @@ if (MIGRATIONS.length !== CURRENT_VERSION) {
  * never mistaken for an answer to the current wording.
  */
 function migrateV0toV1(doc: Record<string, unknown>): Record<string, unknown> {
-  const answers = doc['answers'] ?? {};
+  const { v: _v, answers = {}, ...unknown } = doc;
   let questions: unknown = answers;
   let updatedAt = 0;
   if (isPlainObject(answers)) {
     questions = Object.fromEntries(
       Object.entries(answers).map(([qid, answer]) => {
         if (!isPlainObject(answer)) return [qid, answer];
-        const at = answer['at'];
+        const { at, response = null, score, ...extra } = answer;
         if (typeof at === 'number' && Number.isFinite(at)) updatedAt = Math.max(updatedAt, at);
-        const attempt = {
-          at,
-          response: answer['response'] ?? null,
-          score: answer['score'],
-          hash: UNKNOWN_HASH,
-        };
+        // Fields the prototype may have added to an answer are carried into its attempt.
+        const attempt = { ...extra, at, response, score, hash: UNKNOWN_HASH };
         return [qid, { hash: UNKNOWN_HASH, attempts: [attempt] }];
       }),
     );
   }
   return {
+    ...unknown,
     kind: PROGRESS_KIND,
     version: 1,
     lessons: {},
@@ -109,32 +132,6 @@ function migrateV0toV1(doc: Record<string, unknown>): Record<string, unknown> {
     reviews: {},
     updatedAt,
   };
-}
-
-/** JSON.parse that reports where it failed (line/column) when the engine tells us. */
-export function parseJson(text: string): { ok: true; json: unknown } | Failure {
-  try {
-    return { ok: true, json: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, reason: 'invalid-json', message: describeJsonError(text, error) };
-  }
-}
-
-function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // V8 and Firefox both say "line L column C" in some messages; V8 otherwise
-  // gives "position N". Safari gives neither, so the fallback has no location.
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return `Not valid JSON at line ${lineCol[1]}, column ${lineCol[2]}.`;
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
-    return `Not valid JSON at line ${line}, column ${column}.`;
-  }
-  return 'Not valid JSON.';
 }
 
 /**
@@ -184,40 +181,25 @@ export function upgradeProgress(json: unknown): { ok: true; doc: Record<string, 
   return { ok: true, doc };
 }
 
-const RECORD_FIELDS = new Set(['lessons', 'questions', 'reviews']);
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['lessons', 'questions', 'reviews']);
 
 /** `['questions', 'mali-q03', 'attempts', 2, 'score']` → `questions["mali-q03"].attempts[2].score`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  path.forEach((segment, i) => {
-    const name = String(segment);
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (i === 1 && RECORD_FIELDS.has(String(path[0]))) out += `[${JSON.stringify(name)}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(name)) out += (out ? '.' : '') + name;
-    else out += `[${JSON.stringify(name)}]`;
-  });
-  return out || '(document)';
+export function formatPath(path: JsonPath): string {
+  return describePath(path, RECORD_FIELDS);
 }
 
-/**
- * One line per issue, `path: what was expected`. Takes zod's issues (import.ts)
- * and check.ts's, whose messages follow zod's English wording:
- * `Invalid input: expected number, received string` → `expected number`;
- * `Invalid input` (a value that is not JSON) → `expected a JSON value`.
- */
-export function describeIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  prefix: readonly PropertyKey[] = [],
-): string[] {
-  return issues.map((issue) => {
-    const what =
-      issue.message === 'Invalid input'
-        ? 'expected a JSON value'
-        : issue.message
-            .replace(/^Invalid input: (expected [^,]*), received .*$/s, '$1')
-            .replace(/^Invalid input: /, '');
-    return `${formatPath([...prefix, ...issue.path])}: ${what}`;
-  });
+/** One line per issue, `path: what was expected`. */
+export function describeIssues(issues: readonly Issue[]): string[] {
+  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.text}`);
+}
+
+/** One line per key that parsing could not keep. */
+export function describeUnkept(unkept: readonly UnkeptKey[]): string[] {
+  return unkept.map(({ path, key, why }) =>
+    why === 'repeated'
+      ? `${formatPath(path)}: the key ${JSON.stringify(key)} appears more than once`
+      : `${formatPath(path)}: the key "__proto__" cannot be kept`,
+  );
 }
 
 const MAX_LISTED_ISSUES = 5;
@@ -250,15 +232,26 @@ export function decodeProgress(raw: string | null | undefined): DecodeResult {
 
 function decodeOrThrow(raw: string | null | undefined): DecodeResult {
   if (raw === null || raw === undefined || raw === '') return { state: emptyProgress() };
-  const parsed = parseJson(raw);
-  if (!parsed.ok) return fail(parsed);
-  const upgraded = upgradeProgress(parsed.json);
+  const read = readJson(raw, STORED_LIMITS);
+  if (!read.ok) {
+    const message =
+      read.reason === 'too-deep' ? `Nested too deep at ${formatPath(read.path ?? [])}.` : read.message;
+    return fail({ ok: false, reason: read.reason, message });
+  }
+  const upgraded = upgradeProgress(read.value);
   if (!upgraded.ok) return fail(upgraded);
 
-  const result = checkProgress(upgraded.doc);
-  if (result.ok) return { state: result.value };
+  const result = ProgressSchema.safeParse(upgraded.doc);
+  if (result.success) {
+    if (read.unkept.length === 0) return { state: result.data };
+    return {
+      state: result.data,
+      problem: `Keys that could not be kept: ${summarise(describeUnkept(read.unkept))}`,
+      reason: 'unkept-keys',
+    };
+  }
 
-  const issues = describeIssues(result.issues);
+  const issues = describeIssues(schemaIssues(result.error));
   const salvaged = salvage(upgraded.doc);
   if (salvaged) {
     return {
@@ -270,6 +263,11 @@ function decodeOrThrow(raw: string | null | undefined): DecodeResult {
   return { state: emptyProgress(), problem: `Invalid progress: ${summarise(issues)}`, reason: 'invalid' };
 }
 
+/** Whether decoding `raw` reports a problem, i.e. whether a page showing progress must say something. */
+export function needsNotice(raw: string | null | undefined): boolean {
+  return decodeProgress(raw).problem !== undefined;
+}
+
 function fail(failure: Failure): DecodeResult {
   return { state: emptyProgress(), problem: failure.message, reason: failure.reason };
 }
@@ -277,7 +275,8 @@ function fail(failure: Failure): DecodeResult {
 /**
  * Keep every entry that is valid on its own; drop the rest. Only attempted
  * when the document's skeleton (kind, version, the three maps) is intact —
- * anything deeper would be guessing. Returns undefined when not salvageable.
+ * anything deeper would be guessing. Fields this version does not know are
+ * kept. Returns undefined when not salvageable.
  */
 function salvage(doc: Record<string, unknown>): Progress | undefined {
   const lessonsIn = doc['lessons'] ?? {};
@@ -289,8 +288,8 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
 
   const lessons: [string, LessonProgress][] = [];
   for (const [id, entry] of Object.entries(lessonsIn)) {
-    const parsed = checkLessonProgress(entry);
-    if (isProgressId(id) && parsed.ok) lessons.push([id, parsed.value]);
+    const parsed = LessonProgressSchema.safeParse(entry);
+    if (isProgressId(id) && parsed.success) lessons.push([id, parsed.data]);
   }
 
   let newest = 0;
@@ -302,35 +301,41 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
     if (typeof hash !== 'string' || !Array.isArray(attemptsIn)) continue;
     const attempts: Attempt[] = [];
     for (const attempt of attemptsIn) {
-      const parsed = checkAttempt(attempt);
-      if (parsed.ok) {
-        attempts.push(parsed.value);
-        newest = Math.max(newest, parsed.value.at);
+      const parsed = AttemptSchema.safeParse(attempt);
+      if (parsed.success) {
+        attempts.push(parsed.data);
+        newest = Math.max(newest, parsed.data.at);
       }
     }
     // A question whose every attempt was invalid carries nothing worth keeping.
     if (attemptsIn.length > 0 && attempts.length === 0) continue;
-    questions.push([id, { hash, attempts }]);
+    questions.push([id, { ...unknownFields(entry, KNOWN_FIELDS.question), hash, attempts }]);
   }
 
-  const reviews: [string, Progress['reviews'][string]][] = [];
+  const reviews: [string, Json][] = [];
   for (const [id, card] of Object.entries(reviewsIn)) {
-    const parsed = checkJson(card);
-    if (isProgressId(id) && parsed.ok) reviews.push([id, parsed.value]);
+    const parsed = JsonSchema.safeParse(card);
+    if (isProgressId(id) && parsed.success) reviews.push([id, parsed.data]);
   }
 
-  const updatedAt = checkEpochMs(doc['updatedAt']);
+  const updatedAt = EpochMsSchema.safeParse(doc['updatedAt']);
   const candidate = {
+    ...unknownFields(doc, KNOWN_FIELDS.progress),
     kind: PROGRESS_KIND,
     version: CURRENT_VERSION,
     lessons: Object.fromEntries(lessons),
     questions: Object.fromEntries(questions),
     reviews: Object.fromEntries(reviews),
-    updatedAt: updatedAt.ok ? updatedAt.value : newest,
+    updatedAt: updatedAt.success ? updatedAt.data : newest,
   };
   // Re-validate rather than trust the assembly above.
-  const checked = checkProgress(candidate);
-  return checked.ok ? checked.value : undefined;
+  const checked = ProgressSchema.safeParse(candidate);
+  return checked.success ? checked.data : undefined;
+}
+
+/** The fields of `record` that are not in `known`. */
+function unknownFields(record: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !known.includes(key)));
 }
 
 /** Serialise for storage (compact) or for an export file (`pretty`). */

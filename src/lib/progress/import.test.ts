@@ -23,7 +23,7 @@ const state: Progress = {
 };
 
 function errorOf(text: string): string {
-  const result = parseProgressFile(text);
+  const result = parseProgressFile(text, 'my-progress.json');
   if (result.ok) throw new Error('expected an error');
   return result.error;
 }
@@ -41,10 +41,10 @@ describe('parseProgressFile', () => {
 
   it('points at the line and column of a JSON syntax error', () => {
     const text = '{\n  "kind": "eoc-progress",\n  "version": 1,,\n}';
-    expect(errorOf(text)).toMatch(/^Not valid JSON( at line 3, column \d+)?\.$/);
+    expect(errorOf(text)).toMatch(/^my-progress\.json: Not valid JSON( at line 3, column \d+)?\.$/);
     // V8 (Node, Chrome) reports a position, so here the location must be present
     expect(errorOf(text)).toContain('line 3');
-    expect(errorOf('')).toMatch(/^Not valid JSON/);
+    expect(errorOf('')).toMatch(/^my-progress\.json: Not valid JSON/);
   });
 
   it('rejects files of another kind', () => {
@@ -68,9 +68,9 @@ describe('parseProgressFile', () => {
     attempts[2]!['score'] = 'full marks';
     attempts[1]!['at'] = -1;
     const error = errorOf(JSON.stringify({ ...broken, lessons: { intro: { readAt: 'today' } } }));
-    expect(error).toContain('questions["mali-q03"].attempts[2].score: expected number');
+    expect(error).toContain('questions["mali-q03"].attempts[2].score: expected a number');
     expect(error).toContain('questions["mali-q03"].attempts[1].at:');
-    expect(error).toContain('lessons["intro"].readAt: expected number');
+    expect(error).toContain('lessons["intro"].readAt: expected a number');
   });
 
   it('lists at most ten errors', () => {
@@ -86,6 +86,43 @@ describe('parseProgressFile', () => {
     // multi-byte characters count as bytes, not as UTF-16 units
     const wide = JSON.stringify({ ...state, padding: 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) });
     expect(errorOf(wide)).toMatch(/too large/);
+  });
+
+  it('names the file in every error, and the field where there is one', () => {
+    expect(errorOf('{"kind":"quiz"}')).toBe(
+      'my-progress.json: Not a progress file: "kind" is "quiz" (expected "eoc-progress").',
+    );
+    const deep = `{"kind":"eoc-progress","version":1,"lessons":{},"reviews":{},"updatedAt":0,"questions":{"q":{"hash":"h","attempts":[{"at":1,"score":1,"hash":"h","response":${'['.repeat(40)}${']'.repeat(40)}}]}}}`;
+    expect(errorOf(deep)).toBe(
+      `my-progress.json: questions["q"].attempts[0].response${'[0]'.repeat(27)}: nested more than 32 levels deep.`,
+    );
+    expect(parseProgressFile('nope')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^This file: Not valid JSON/),
+    });
+  });
+
+  it('refuses a key written twice, naming it, rather than import half of it', () => {
+    const text = JSON.stringify(state).replace('"lessons":', '"lessons":{},"lessons":');
+    expect(errorOf(text)).toBe(
+      'my-progress.json: has keys that cannot be read as written:\n(top level): the key "lessons" appears more than once',
+    );
+  });
+
+  it('carries fields this version does not know', () => {
+    const newer = {
+      ...state,
+      badges: ['first-try'],
+      questions: {
+        q: {
+          hash: 'h',
+          pinned: true,
+          attempts: [{ at: 1, score: 1, hash: 'h', response: 'a', confidence: 0.8 }],
+        },
+      },
+    };
+    const result = parseProgressFile(JSON.stringify(newer));
+    expect(result).toMatchObject({ ok: true, state: newer });
   });
 
   it('never throws', () => {

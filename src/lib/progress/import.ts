@@ -1,16 +1,18 @@
 /**
  * Validation of a progress file the learner picked with the import button.
  *
- * Data flow: file text → size check → JSON (with line/column) → kind/version
- * check and migrations (shared with codec.ts) → strict schema validation →
- * `Progress`, which the store then merges into the current state.
+ * Data flow: file text → size check → JSON within depth limits (with
+ * line/column) → kind/version check and migrations (shared with codec.ts) →
+ * strict schema validation → `Progress`, which the store then merges into the
+ * current state.
  *
  * Unlike `decodeProgress`, nothing is salvaged: the learner is present and can
  * pick another file, so a clear error naming the broken field beats a silent
  * partial import.
  */
-import { describeIssues, parseJson, upgradeProgress } from './codec.ts';
-import { ProgressSchema, type Progress } from './schema.ts';
+import { readJson } from '../read-json.ts';
+import { STORED_LIMITS, describeIssues, describeUnkept, formatPath, upgradeProgress } from './codec.ts';
+import { ProgressSchema, schemaIssues, type Progress } from './schema.ts';
 
 /** Largest accepted file, in bytes of UTF-8. Real exports are far smaller. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -19,26 +21,41 @@ const MAX_LISTED_ERRORS = 10;
 
 export type ParseProgressFileResult = { ok: true; state: Progress } | { ok: false; error: string };
 
-/** Check and read an exported progress file. Never throws. */
-export function parseProgressFile(text: string): ParseProgressFileResult {
+/**
+ * Check and read an exported progress file. Every error starts with `source` (the file's name) and
+ * names the field, or the line and column, at fault. Never throws.
+ */
+export function parseProgressFile(text: string, source = 'This file'): ParseProgressFileResult {
+  const fail = (message: string): ParseProgressFileResult => ({ ok: false, error: `${source}: ${message}` });
   try {
     if (utf8Length(text) > MAX_IMPORT_BYTES) {
-      return { ok: false, error: 'This file is too large to be a progress export (limit 5 MB).' };
+      return fail('too large to be a progress export (limit 5 MB).');
     }
-    const parsed = parseJson(text);
-    if (!parsed.ok) return { ok: false, error: parsed.message };
-    const upgraded = upgradeProgress(parsed.json);
-    if (!upgraded.ok) return { ok: false, error: upgraded.message };
+    const read = readJson(text, { maxChars: MAX_IMPORT_BYTES, maxDepth: STORED_LIMITS.maxDepth });
+    if (!read.ok) {
+      return fail(
+        read.reason === 'too-deep'
+          ? `${formatPath(read.path ?? [])}: nested more than ${STORED_LIMITS.maxDepth} levels deep.`
+          : read.message,
+      );
+    }
+    // Parsing keeps only the last of a repeated key: refuse rather than import half of what is written.
+    if (read.unkept.length > 0)
+      return fail(listed('has keys that cannot be read as written', describeUnkept(read.unkept)));
+    const upgraded = upgradeProgress(read.value);
+    if (!upgraded.ok) return fail(upgraded.message);
     const result = ProgressSchema.safeParse(upgraded.doc);
     if (result.success) return { ok: true, state: result.data };
-    const lines = describeIssues(result.error.issues);
-    const shown = lines.slice(0, MAX_LISTED_ERRORS);
-    if (lines.length > shown.length) shown.push(`…and ${lines.length - shown.length} more`);
-    return { ok: false, error: `This progress file has errors:\n${shown.join('\n')}` };
+    return fail(listed('has errors', describeIssues(schemaIssues(result.error))));
   } catch {
-    // e.g. stack overflow on absurdly nested JSON
-    return { ok: false, error: 'This file could not be read as a progress export.' };
+    return fail('could not be read as a progress export.');
   }
+}
+
+function listed(heading: string, lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_LISTED_ERRORS);
+  if (lines.length > shown.length) shown.push(`…and ${lines.length - shown.length} more`);
+  return `${heading}:\n${shown.join('\n')}`;
 }
 
 /** UTF-8 byte length without allocating an encoded copy of a big file. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeProgress } from './codec.ts';
 import { addAttempt } from './merge.ts';
-import { emptyProgress } from './check.ts';
+import { emptyProgress } from './schema.ts';
 import {
   DRAFTS_PREFIX,
   PROGRESS_KEY,

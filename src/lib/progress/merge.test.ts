@@ -21,19 +21,32 @@ const timeArb = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, m
 // JSON round trip: -0 and the like are not JSON.
 const jsonArb = fc.jsonValue({ maxDepth: 2 }).map((value) => toJson(value));
 
-const attemptArb: fc.Arbitrary<Attempt> = fc.record(
-  {
-    at: timeArb,
-    response: fc.oneof(fc.constantFrom('a', 'b', 0, 1), jsonArb),
-    score: fc.oneof(
-      fc.constantFrom(0, 0.5, 1),
-      fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
-    ),
-    hash: hashArb,
-    hintsUsed: fc.integer({ min: 0, max: 3 }),
-    ms: fc.integer({ min: 0, max: 100_000 }),
-  },
-  { requiredKeys: ['at', 'response', 'score', 'hash'], noNullPrototype: true },
+/** Fields a newer version of the course might add to any object: merge must carry them. */
+const unknownArb = fc.dictionary(fc.constantFrom('note', 'flag', 'x-new'), jsonArb, {
+  maxKeys: 2,
+  noNullPrototype: true,
+});
+function withUnknown<T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc
+    .tuple(arb, fc.option(unknownArb, { freq: 3, nil: undefined }))
+    .map(([value, extra]) => ({ ...extra, ...value }));
+}
+
+const attemptArb: fc.Arbitrary<Attempt> = withUnknown(
+  fc.record(
+    {
+      at: timeArb,
+      response: fc.oneof(fc.constantFrom('a', 'b', 0, 1), jsonArb),
+      score: fc.oneof(
+        fc.constantFrom(0, 0.5, 1),
+        fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
+      ),
+      hash: hashArb,
+      hintsUsed: fc.integer({ min: 0, max: 3 }),
+      ms: fc.integer({ min: 0, max: 100_000 }),
+    },
+    { requiredKeys: ['at', 'response', 'score', 'hash'], noNullPrototype: true },
+  ),
 );
 
 const isoArb = fc
@@ -52,33 +65,40 @@ const cardArb = fc.oneof(
   jsonArb,
 );
 
-const progressArb: fc.Arbitrary<Progress> = fc.record(
-  {
-    kind: fc.constant('eoc-progress' as const),
-    version: fc.constant(1 as const),
-    lessons: fc.dictionary(
-      idArb,
-      fc.record(
-        { visitedAt: timeArb, lastVisitedAt: timeArb, readAt: timeArb },
-        { requiredKeys: [], noNullPrototype: true },
-      ),
-      { noNullPrototype: true },
-    ),
-    questions: fc.dictionary(
-      idArb,
-      fc.record(
-        { hash: hashArb, attempts: fc.array(attemptArb, { maxLength: 5 }) },
+const progressArb: fc.Arbitrary<Progress> = withUnknown(
+  fc.record(
+    {
+      kind: fc.constant('eoc-progress' as const),
+      version: fc.constant(1 as const),
+      lessons: fc.dictionary(
+        idArb,
+        withUnknown(
+          fc.record(
+            { visitedAt: timeArb, lastVisitedAt: timeArb, readAt: timeArb },
+            { requiredKeys: [], noNullPrototype: true },
+          ),
+        ),
         { noNullPrototype: true },
       ),
-      { noNullPrototype: true },
-    ),
-    reviews: fc.dictionary(idArb, cardArb, { noNullPrototype: true }),
-    updatedAt: timeArb,
-  },
-  { noNullPrototype: true },
+      questions: fc.dictionary(
+        idArb,
+        withUnknown(
+          fc.record(
+            { hash: hashArb, attempts: fc.array(attemptArb, { maxLength: 5 }) },
+            { noNullPrototype: true },
+          ),
+        ),
+        { noNullPrototype: true },
+      ),
+      reviews: fc.dictionary(idArb, cardArb, { noNullPrototype: true }),
+      updatedAt: timeArb,
+    },
+    { noNullPrototype: true },
+  ),
 );
 
-const identity = (a: Attempt) => stableJson([a.at, a.hash, a.score, a.response]);
+/** Attempts equal in every field are one attempt. */
+const identity = (a: Attempt) => stableJson(a);
 
 describe('mergeProgress properties', () => {
   it('generated documents are valid (sanity check of the generator)', () => {

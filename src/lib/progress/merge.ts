@@ -10,23 +10,25 @@
  * Merge rules — chosen so that nothing either side knows is lost:
  * - lessons: `visitedAt` and `readAt` = the earliest defined ("first time");
  *   `lastVisitedAt` = the latest.
- * - questions: the union of attempts, deduplicated by (at, hash, response,
- *   score) and sorted by `at`; if two duplicates differ only in `hintsUsed` /
- *   `ms`, the one with the smaller canonical JSON wins (arbitrary but
- *   deterministic). The question's `hash` comes from the side whose newest
- *   attempt is newer (ties: the larger hash string).
+ * - questions: the union of attempts, sorted by `at`; an attempt equal in
+ *   every field to another (key order aside) is the same attempt and kept
+ *   once. Two attempts that differ in any field, even one this version does
+ *   not know, are both kept. The question's `hash` comes from the side whose
+ *   newest attempt is newer (ties: the larger hash string).
  * - reviews: per question the card with the later `last_review`, then the
  *   later `due`; a card with a date beats one without. When still tied the
  *   larger canonical JSON wins — not "keep a", because a fixed tie-break keeps
  *   merge commutative, so import order never matters.
  * - updatedAt: the latest.
+ * - fields this version does not know, on the document, a lesson or a
+ *   question: kept; when both sides hold one with different values, the
+ *   larger canonical JSON wins.
  * These are all "max under a total order" choices, which is what makes merge
  * idempotent, commutative and associative (see merge.test.ts).
  */
-import { emptyProgress, isProgressId } from './check.ts';
-import type { Attempt, LessonProgress, Progress, QuestionProgress } from './schema.ts';
-
-type Json = Progress['reviews'][string];
+import { readJson } from '../read-json.ts';
+import { KNOWN_FIELDS, emptyProgress, isProgressId } from './schema.ts';
+import type { Attempt, Json, LessonProgress, Progress, QuestionProgress } from './schema.ts';
 
 /** JSON with object keys sorted, so equal values have equal strings. */
 export function stableJson(value: unknown): string {
@@ -45,6 +47,7 @@ export function stableJson(value: unknown): string {
 /** Combine two documents; see the rules in the header comment. */
 export function mergeProgress(a: Progress, b: Progress): Progress {
   return {
+    ...mergeUnknown(a, b, KNOWN_FIELDS.progress),
     kind: a.kind,
     version: a.version,
     lessons: mergeRecords(a.lessons, b.lessons, mergeLesson, normalizeLesson),
@@ -81,6 +84,25 @@ function mergeRecords<T>(
   );
 }
 
+/**
+ * The fields of `a` and `b` that are not in `known`, merged: a field on one side is kept; on both
+ * sides with different values, the larger canonical JSON wins (commutative, like every rule here).
+ */
+function mergeUnknown(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  known: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const side of [a, b]) {
+    for (const [key, value] of Object.entries(side)) {
+      if (known.includes(key) || value === undefined) continue;
+      if (!Object.hasOwn(out, key) || stableJson(value) > stableJson(out[key])) out[key] = value;
+    }
+  }
+  return out;
+}
+
 function minDefined(x: number | undefined, y: number | undefined): number | undefined {
   return x === undefined ? y : y === undefined ? x : Math.min(x, y);
 }
@@ -91,6 +113,7 @@ function maxDefined(x: number | undefined, y: number | undefined): number | unde
 
 function mergeLesson(x: LessonProgress, y: LessonProgress): LessonProgress {
   return normalizeLesson({
+    ...mergeUnknown(x, y, KNOWN_FIELDS.lesson),
     visitedAt: minDefined(x.visitedAt, y.visitedAt),
     lastVisitedAt: maxDefined(x.lastVisitedAt, y.lastVisitedAt),
     readAt: minDefined(x.readAt, y.readAt),
@@ -99,28 +122,22 @@ function mergeLesson(x: LessonProgress, y: LessonProgress): LessonProgress {
 
 /** Drop undefined fields so merged documents compare equal to decoded ones. */
 function normalizeLesson(lesson: LessonProgress): LessonProgress {
-  const out: LessonProgress = {};
+  const out: LessonProgress = mergeUnknown(lesson, {}, KNOWN_FIELDS.lesson);
   if (lesson.visitedAt !== undefined) out.visitedAt = lesson.visitedAt;
   if (lesson.lastVisitedAt !== undefined) out.lastVisitedAt = lesson.lastVisitedAt;
   if (lesson.readAt !== undefined) out.readAt = lesson.readAt;
   return out;
 }
 
-function attemptIdentity(attempt: Attempt): string {
-  return stableJson([attempt.at, attempt.hash, attempt.score, attempt.response]);
-}
-
 function normalizeAttempts(attempts: readonly Attempt[]): Attempt[] {
-  const chosen = new Map<string, { attempt: Attempt; full: string }>();
+  const chosen = new Map<string, Attempt>();
   for (const attempt of attempts) {
-    const key = attemptIdentity(attempt);
     const full = stableJson(attempt);
-    const current = chosen.get(key);
-    if (!current || full < current.full) chosen.set(key, { attempt, full });
+    if (!chosen.has(full)) chosen.set(full, attempt);
   }
-  return [...chosen.values()]
-    .sort((p, q) => p.attempt.at - q.attempt.at || compareStrings(p.full, q.full))
-    .map(({ attempt }) => attempt);
+  return [...chosen]
+    .sort(([p, x], [q, y]) => x.at - y.at || compareStrings(p, q))
+    .map(([, attempt]) => attempt);
 }
 
 function newestAt(question: QuestionProgress): number {
@@ -128,12 +145,17 @@ function newestAt(question: QuestionProgress): number {
 }
 
 function normalizeQuestion(question: QuestionProgress): QuestionProgress {
-  return { hash: question.hash, attempts: normalizeAttempts(question.attempts) };
+  return {
+    ...mergeUnknown(question, {}, KNOWN_FIELDS.question),
+    hash: question.hash,
+    attempts: normalizeAttempts(question.attempts),
+  };
 }
 
 function mergeQuestion(x: QuestionProgress, y: QuestionProgress): QuestionProgress {
   const order = newestAt(x) - newestAt(y) || compareStrings(x.hash, y.hash);
   return {
+    ...mergeUnknown(x, y, KNOWN_FIELDS.question),
     hash: order >= 0 ? x.hash : y.hash,
     attempts: normalizeAttempts([...x.attempts, ...y.attempts]),
   };
@@ -182,15 +204,21 @@ export interface NewAttempt {
   ms?: number | undefined;
 }
 
+/** Deepest response or draft kept; real answers are one or two levels deep. */
+export const MAX_RESPONSE_DEPTH = 8;
+
 /**
  * Turn any value into the JSON it will be after a save/reload, so the state in
  * memory equals the state that comes back (and dedupe compares like with like).
- * That includes dropping `__proto__` keys, which decoding skips (as zod does).
+ * That includes dropping `__proto__` keys, which decoding drops too. A value
+ * nested deeper than `MAX_RESPONSE_DEPTH` is not storable: it would make the
+ * whole document unreadable on the next load.
  */
 export function toJson(value: unknown): Json {
   try {
     const text = JSON.stringify(value ?? null) ?? 'null';
-    return JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item)) as Json;
+    const read = readJson(text, { maxChars: Infinity, maxDepth: MAX_RESPONSE_DEPTH });
+    return read.ok ? (read.value as Json) : null;
   } catch {
     // BigInt or a cycle: not storable; record that there was no usable response.
     return null;

@@ -13,7 +13,7 @@
  * The result mirrors `z.looseObject`: the known fields first, in schema order,
  * then every other enumerable string key of the input (`for…in`, so inherited
  * ones too, as zod does) except `__proto__`, which would replace the copy's
- * prototype. Unlike progress/check.ts it reports no issues: an unreadable card
+ * prototype. Unlike progress/schema.ts it reports no issues: an unreadable card
  * is simply rebuilt from the attempts (see `cardFor`).
  */
 

@@ -1,0 +1,181 @@
+/**
+ * Reading JSON this code did not just write: stored progress, drafts and sessions, imported
+ * progress and submission files, assignment links.
+ *
+ * Data flow: text → size limit → one linear, non-recursive scan (nesting depth, keys an object
+ * repeats or that `JSON.parse` cannot carry faithfully) → `JSON.parse` → value.
+ *
+ * Why a scan before parsing: everything after `JSON.parse` recurses (validation, `JSON.stringify`,
+ * `structuredClone`, Svelte's state proxies), so a value nested a few thousand deep breaks the page
+ * even when the parse itself survives. The limits apply before anything recursive runs. The scan
+ * also finds what `JSON.parse` silently loses: of a key repeated in one object only the last value
+ * survives, and a `__proto__` key cannot be copied into a plain object as data. The caller decides
+ * what to do about those (progress keeps a backup of the original text and says so).
+ */
+
+/** Where a value sits: object keys and array indexes from the top. */
+export type JsonPath = (string | number)[];
+
+export interface JsonLimits {
+  /** Longest accepted text, in UTF-16 code units (what `string.length` counts). */
+  maxChars: number;
+  /** Deepest accepted nesting of objects and arrays; `{}` is depth 1. */
+  maxDepth: number;
+}
+
+/** A key whose value `JSON.parse` cannot give back as written. */
+export interface UnkeptKey {
+  /** The object holding the key. */
+  path: JsonPath;
+  key: string;
+  /** `repeated`: the object has the key more than once; `reserved`: `__proto__`, dropped when parsed. */
+  why: 'repeated' | 'reserved';
+}
+
+export type JsonFailure = {
+  ok: false;
+  reason: 'too-large' | 'too-deep' | 'invalid-json';
+  /** One sentence for a person: what is wrong and where. */
+  message: string;
+  /** For `too-deep`: the first value nested too deep. */
+  path?: JsonPath;
+};
+
+export type JsonRead = { ok: true; value: unknown; unkept: UnkeptKey[] } | JsonFailure;
+
+/** Parse `text` within `limits`. Never throws. */
+export function readJson(text: string, limits: JsonLimits): JsonRead {
+  if (text.length > limits.maxChars) {
+    return {
+      ok: false,
+      reason: 'too-large',
+      message: `Too large: ${text.length.toLocaleString('en')} characters, more than the ${limits.maxChars.toLocaleString('en')} allowed.`,
+    };
+  }
+  const scan = scanJson(text, limits.maxDepth);
+  if ('tooDeep' in scan) {
+    return {
+      ok: false,
+      reason: 'too-deep',
+      path: scan.tooDeep,
+      message: `Nested more than ${limits.maxDepth} levels deep at ${describePath(scan.tooDeep)}.`,
+    };
+  }
+  try {
+    const reserved = scan.unkept.some((key) => key.why === 'reserved');
+    // A reviver returning undefined deletes the key: `__proto__` never reaches an object as data.
+    const value: unknown = reserved
+      ? JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item))
+      : JSON.parse(text);
+    return { ok: true, value, unkept: scan.unkept };
+  } catch (error) {
+    return { ok: false, reason: 'invalid-json', message: describeJsonError(text, error) };
+  }
+}
+
+/** `JSON.parse` that reports where it failed, with no limits: for text this code wrote itself. */
+export function parseJson(text: string): { ok: true; value: unknown } | JsonFailure {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: 'invalid-json', message: describeJsonError(text, error) };
+  }
+}
+
+/**
+ * `questions["mali-q03"].attempts[2]`; `(top level)` for the empty path. Keys under a field named
+ * in `records` are always bracketed, since they are ids rather than field names.
+ */
+export function describePath(path: JsonPath, records: ReadonlySet<string> = new Set()): string {
+  let out = '';
+  path.forEach((segment, i) => {
+    const id = i > 0 && records.has(String(path[i - 1]));
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (!id && /^[A-Za-z_$][\w$]*$/.test(segment)) out += (out ? '.' : '') + segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  });
+  return out || '(top level)';
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8 and Firefox both say "line L column C" in some messages; V8 otherwise gives "position N".
+  // Safari gives neither, so the fallback has no location.
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return `Not valid JSON at line ${lineCol[1]}, column ${lineCol[2]}.`;
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    return `Not valid JSON at line ${before.length}, column ${column}.`;
+  }
+  return 'Not valid JSON.';
+}
+
+interface Frame {
+  /** Keys seen so far, for objects; undefined for arrays. */
+  keys: Set<string> | undefined;
+  /** The current member: its key (objects) or index (arrays). */
+  at: string | number;
+  /** Objects: the next string is a key. */
+  expectKey: boolean;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+
+/**
+ * One pass over the text with an explicit stack. It does not validate: on text that is not JSON it
+ * stops early or reports nonsense, and `JSON.parse` then says what is wrong.
+ */
+function scanJson(text: string, maxDepth: number): { unkept: UnkeptKey[] } | { tooDeep: JsonPath } {
+  const stack: Frame[] = [];
+  const unkept: UnkeptKey[] = [];
+  /** Where the innermost open value sits (`holder`: the object or array itself, not its member). */
+  const path = (holder = false): JsonPath => (holder ? stack.slice(0, -1) : stack).map((frame) => frame.at);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let slashes = 0;
+        for (let j = end - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) break;
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        let key: string;
+        try {
+          const escaped = text.lastIndexOf('\\', end) > i;
+          key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        } catch {
+          break;
+        }
+        top.expectKey = false;
+        if (key === '__proto__') unkept.push({ path: path(true), key, why: 'reserved' });
+        else if (top.keys.has(key)) unkept.push({ path: path(true), key, why: 'repeated' });
+        top.keys.add(key);
+        top.at = key;
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      const object = c === OPEN_OBJECT;
+      if (stack.length >= maxDepth) return { tooDeep: path() };
+      stack.push({ keys: object ? new Set() : undefined, at: object ? '' : 0, expectKey: object });
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      stack.pop();
+    } else if (c === COMMA) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.at = (top.at as number) + 1;
+    }
+  }
+  return { unkept };
+}
