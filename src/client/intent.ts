@@ -9,7 +9,8 @@
  *
  * Islands hydrate on idle instead, without waiting for a touch, when there is something to show:
  * this browser holds an attempt, review card or draft for one of the island's questions, stored
- * progress needs its "we kept a backup" notice, or storage cannot be read (see `hasSavedState`).
+ * progress does not decode cleanly (so the island will show a notice: the same decoder as the
+ * store's decides, src/lib/progress/codec.ts), or storage cannot be read (see `hasSavedState`).
  * Progress written in another tab hydrates them too, so tabs stay in step.
  *
  * Nothing the learner does while the code loads is lost:
@@ -18,10 +19,12 @@
  *   back and `input`/`change` are dispatched, so the island takes them up as if typed;
  * - button clicks ("Check answer", "Show a hint", "Move up") are held and replayed in order;
  * - focus is put back if hydration replaced the focused control.
- * Controls are matched by their position among the island's controls, which the server render and
- * the hydrated island share (seeded option order, see src/lib/quiz/shuffle.ts).
+ * A control hydration replaced is found again by its identity (`controlKey`: its question, and its
+ * value, label or text), never by its position: the island may render more on hydration (a notice
+ * with its own button above the questions), and a position would then point one control off.
  */
 import type { ClientDirective } from 'astro';
+import { needsNotice } from '../lib/progress/codec.ts';
 import { DRAFTS_PREFIX, PROGRESS_KEY, canStore, hasSavedState } from '../lib/progress/keys.ts';
 import { cacheAppForOffline } from './precache.ts';
 
@@ -93,6 +96,37 @@ function showUnavailable(): void {
 const isToggle = (c: Control): c is HTMLInputElement =>
   c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox');
 
+/**
+ * What a control is, the same in the server's render and the hydrated island: the question it
+ * belongs to, then its value (a radio or checkbox is one option), else its label or text.
+ */
+function controlKey(control: Control): string {
+  const question = control.closest('[data-qid]')?.getAttribute('data-qid') ?? '';
+  const label =
+    control.getAttribute('aria-label') ??
+    control.labels?.[0]?.textContent ??
+    (control instanceof HTMLButtonElement ? control.textContent : '');
+  const own = isToggle(control) ? `${control.type}=${control.value}` : label.replace(/\s+/g, ' ').trim();
+  return `${question}\u0000${control.tagName}\u0000${own}`;
+}
+
+/** The island's controls by key; a key two controls share is left out (never guess between them). */
+function byKey(controls: Iterable<Control>): Map<string, Control | null> {
+  const map = new Map<string, Control | null>();
+  for (const control of controls) {
+    const key = controlKey(control);
+    map.set(key, map.has(key) ? null : control);
+  }
+  return map;
+}
+
+/** Whether stored progress decodes with a problem; asked once per stored text per page. */
+let verdict: { raw: string; notice: boolean } | undefined;
+function unreadable(raw: string): boolean {
+  if (verdict?.raw !== raw) verdict = { raw, notice: needsNotice(raw) };
+  return verdict.notice;
+}
+
 const intent: ClientDirective = (load, options, el) => {
   const ids = String(options.value ?? '')
     .split(/\s+/)
@@ -135,9 +169,12 @@ const intent: ClientDirective = (load, options, el) => {
     const hydrate = await load();
 
     // The learner may go on choosing and clicking while hydration runs: what they did is read only
-    // once it is done, and the controls are matched by their place among the island's controls then.
-    const before = [...el.querySelectorAll<Control>(CONTROLS)];
-    const focused = before.indexOf(document.activeElement as Control);
+    // once it is done, and a control hydration replaced is found again by its key.
+    const active = document.activeElement;
+    const focused =
+      active instanceof Element && active.matches(CONTROLS) && el.contains(active)
+        ? controlKey(active as Control)
+        : undefined;
 
     await hydrate();
 
@@ -160,11 +197,9 @@ const intent: ClientDirective = (load, options, el) => {
     el.removeAttribute('aria-busy');
     el.removeAttribute('data-restoring');
 
-    const after = [...el.querySelectorAll<Control>(CONTROLS)];
-    const live = <T extends Control>(node: T): Control | undefined => {
-      const at = before.indexOf(node);
-      return at >= 0 ? after[at] : el.contains(node) ? node : undefined;
-    };
+    const after = byKey(el.querySelectorAll<Control>(CONTROLS));
+    const live = (node: Control): Control | undefined =>
+      el.contains(node) ? node : (after.get(controlKey(node)) ?? undefined);
     for (const [node, { value, checked }] of touched) {
       const control = live(node);
       if (!control) continue;
@@ -178,7 +213,7 @@ const intent: ClientDirective = (load, options, el) => {
       }
       control.dispatchEvent(new Event('change', { bubbles: true }));
     }
-    const focus = after[focused];
+    const focus = focused === undefined ? undefined : after.get(focused);
     if (focus && !el.contains(document.activeElement)) focus.focus();
     // One at a time, letting the island update in between (a second "Move up" acts on the new order).
     for (const button of held.splice(0)) {
@@ -191,7 +226,7 @@ const intent: ClientDirective = (load, options, el) => {
   const run = (): void => void start();
   waiting.add(run);
   if (engaged) idle(run);
-  else if (!canSave() || hasSavedState(read, ids)) {
+  else if (!canSave() || hasSavedState(read, ids, unreadable)) {
     // Until hydrated, the server's defaults ("Not started") would be wrong: islands may hide them.
     el.setAttribute('data-restoring', '');
     idle(run);

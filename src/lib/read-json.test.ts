@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describePath, readJson, type JsonPath } from './read-json.ts';
+import { describePath, readJson, syntaxErrorAt, type JsonPath } from './read-json.ts';
 
 const LIMITS = { maxChars: 100_000, maxDepth: 8 };
 
@@ -148,6 +148,48 @@ describe('readJson', () => {
       ),
     );
   });
+});
+
+describe('syntaxErrorAt', () => {
+  const valid = (text: string) => {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('puts the fault of text cut short at its end', () => {
+    fc.assert(
+      fc.property(json, fc.nat(), (value, cut) => {
+        const text = JSON.stringify(value, null, 1);
+        const prefix = text.slice(0, cut % (text.length + 1));
+        fc.pre(!valid(prefix) && prefix.trim() !== '');
+        // The fault is at the end, unless the prefix already broke earlier (e.g. "1" + "2" → "12" is fine, "-" is not)
+        expect(syntaxErrorAt(prefix)).toBe(prefix.length);
+      }),
+    );
+  });
+
+  it('puts the fault of anything after a whole value right after it', () => {
+    fc.assert(
+      fc.property(json, fc.constantFrom('x', ',', '}', ']', '"', '{}'), (value, extra) => {
+        const text = JSON.stringify(value);
+        fc.pre(!valid(text + ' ' + extra));
+        expect(syntaxErrorAt(`${text} ${extra}`)).toBe(text.length + 1);
+      }),
+    );
+  });
+
+  it.each([
+    ['{"a": 1,,}', 8],
+    ['[1, 2', 5],
+    ['{"a" 1}', 5],
+    ['["\\x"]', 3],
+    ['#', 0],
+    ['{\n  "k": tru', 12],
+  ])('%j → %i', (text, at) => expect(syntaxErrorAt(text)).toBe(at));
 });
 
 describe('describePath', () => {

@@ -68,8 +68,8 @@ export function readJson(text: string, limits: JsonLimits): JsonRead {
       ? JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item))
       : JSON.parse(text);
     return { ok: true, value, unkept: scan.unkept };
-  } catch (error) {
-    return { ok: false, reason: 'invalid-json', message: describeJsonError(text, error) };
+  } catch {
+    return { ok: false, reason: 'invalid-json', message: describeJsonError(text) };
   }
 }
 
@@ -77,8 +77,8 @@ export function readJson(text: string, limits: JsonLimits): JsonRead {
 export function parseJson(text: string): { ok: true; value: unknown } | JsonFailure {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, reason: 'invalid-json', message: describeJsonError(text, error) };
+  } catch {
+    return { ok: false, reason: 'invalid-json', message: describeJsonError(text) };
   }
 }
 
@@ -97,19 +97,115 @@ export function describePath(path: JsonPath, records: ReadonlySet<string> = new 
   return out || '(top level)';
 }
 
-function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // V8 and Firefox both say "line L column C" in some messages; V8 otherwise gives "position N".
-  // Safari gives neither, so the fallback has no location.
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return `Not valid JSON at line ${lineCol[1]}, column ${lineCol[2]}.`;
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const before = text.slice(0, Number(position[1])).split('\n');
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
-    return `Not valid JSON at line ${before.length}, column ${column}.`;
+function describeJsonError(text: string): string {
+  if (text.trim() === '') return 'Empty: there is no JSON in it.';
+  const offset = syntaxErrorAt(text);
+  const before = text.slice(0, offset).split('\n');
+  const where = `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+  return offset >= text.length
+    ? `Not valid JSON: it ends too early, at ${where}.`
+    : `Not valid JSON at ${where}.`;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const WORDS = ['true', 'false', 'null'];
+
+/**
+ * Where `text` stops being JSON: the offset of the first character at fault, or its length if it
+ * ends early. Browsers word (and locate) this differently, or not at all, so it is found here, in
+ * one pass with an explicit stack. Only called once `JSON.parse` has refused the text.
+ */
+export function syntaxErrorAt(text: string): number {
+  const stack: string[] = [];
+  let expect: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'next' = 'value';
+  let i = 0;
+  for (;;) {
+    i = skipSpace(text, i);
+    if (i >= text.length) return text.length;
+    const c = text[i]!;
+    if (expect === 'next') {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i; // something after the value
+      if (c === ',') expect = top === '{' ? 'key' : 'value';
+      else if (c === (top === '{' ? '}' : ']')) stack.pop();
+      else return i;
+      i++;
+      // A complete value: the fault is whatever follows it.
+      if (stack.length === 0 && expect === 'next') return skipSpace(text, i);
+    } else if (expect === 'colon') {
+      if (c !== ':') return i;
+      i++;
+      expect = 'value';
+    } else if (expect === 'key' || expect === 'key-or-close') {
+      if (expect === 'key-or-close' && c === '}') {
+        stack.pop();
+        i++;
+        expect = 'next';
+        if (stack.length === 0) return skipSpace(text, i);
+      } else if (c === '"') {
+        i = stringEnd(text, i);
+        if (i < 0) return -i - 1;
+        expect = 'colon';
+      } else return i;
+    } else if (expect === 'value-or-close' && c === ']') {
+      stack.pop();
+      i++;
+      expect = 'next';
+      if (stack.length === 0) return skipSpace(text, i);
+    } else if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      expect = c === '{' ? 'key-or-close' : 'value-or-close';
+    } else {
+      if (c === '"') {
+        i = stringEnd(text, i);
+        if (i < 0) return -i - 1;
+      } else {
+        NUMBER.lastIndex = i;
+        const number = NUMBER.exec(text);
+        // A number still being written when the text ends ("1.", "2e-"): cut short, not wrong.
+        const numeric = /^[\d.eE+-]*/.exec(text.slice(i, i + 400))![0].length;
+        if (numeric > (number?.[0].length ?? 0) && i + numeric >= text.length) return text.length;
+        const word = WORDS.find((w) => text.startsWith(w, i));
+        if (number) i += number[0].length;
+        else if (word) i += word.length;
+        else {
+          const partial = WORDS.find(
+            (w) => w.startsWith(text.slice(i, i + w.length)) && i + w.length > text.length,
+          );
+          return partial ? text.length : i;
+        }
+      }
+      expect = 'next';
+      if (stack.length === 0) return skipSpace(text, i);
+    }
   }
-  return 'Not valid JSON.';
+}
+
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  return i;
+}
+
+/** The offset after the string starting at `at`, or −(offset of the fault + 1). */
+function stringEnd(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) return i + 1;
+    if (code < 0x20) return -i - 1;
+    if (code === BACKSLASH) {
+      const next = text[i + 1];
+      if (next === undefined) return -text.length - 1;
+      if (next === 'u') {
+        const hex = /^[0-9a-fA-F]*/.exec(text.slice(i + 2, i + 6))![0].length;
+        if (hex < 4) return -(i + 2 + hex) - 1; // at the text's end when it was cut short there
+        i += 5;
+      } else if ('"\\/bfnrt'.includes(next)) i++;
+      else return -(i + 1) - 1;
+    }
+  }
+  return -text.length - 1;
 }
 
 interface Frame {

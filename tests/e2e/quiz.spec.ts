@@ -282,7 +282,7 @@ test('export, reset a lesson, import: the scores come back', async ({ page }, te
   // A bad file changes nothing and shows the exact error.
   const bad =
     '{"kind":"eoc-progress","version":1,"lessons":{},"questions":{"x":{"hash":"h","attempts":[{"at":-1}]}},"reviews":{},"updatedAt":0}';
-  const expected = parseProgressFile(bad);
+  const expected = parseProgressFile(bad, 'bad.json');
   expect(expected.ok).toBe(false);
   const input = page.getByLabel('Import a progress file');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });

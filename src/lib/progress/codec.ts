@@ -140,7 +140,11 @@ function migrateV0toV1(doc: Record<string, unknown>): Record<string, unknown> {
  */
 export function upgradeProgress(json: unknown): { ok: true; doc: Record<string, unknown> } | Failure {
   if (!isPlainObject(json)) {
-    return { ok: false, reason: 'wrong-kind', message: 'Not a progress file: expected a JSON object.' };
+    return {
+      ok: false,
+      reason: 'wrong-kind',
+      message: 'Not a progress file: the top level is not a JSON object.',
+    };
   }
   let version: number;
   if (json['kind'] === undefined && json['v'] === 0) {
@@ -263,9 +267,21 @@ function decodeOrThrow(raw: string | null | undefined): DecodeResult {
   return { state: emptyProgress(), problem: `Invalid progress: ${summarise(issues)}`, reason: 'invalid' };
 }
 
-/** Whether decoding `raw` reports a problem, i.e. whether a page showing progress must say something. */
+/**
+ * Whether decoding `raw` reports a problem, i.e. whether a page showing progress must say
+ * something. The same steps as `decodeProgress` without building a document or a message, so
+ * that src/client/intent.ts, inlined in every lesson page, carries no more than it needs.
+ */
 export function needsNotice(raw: string | null | undefined): boolean {
-  return decodeProgress(raw).problem !== undefined;
+  if (raw === null || raw === undefined || raw === '') return false;
+  try {
+    const read = readJson(raw, STORED_LIMITS);
+    if (!read.ok || read.unkept.length > 0) return true;
+    const upgraded = upgradeProgress(read.value);
+    return !upgraded.ok || !ProgressSchema.safeParse(upgraded.doc).success;
+  } catch {
+    return true;
+  }
 }
 
 function fail(failure: Failure): DecodeResult {

@@ -44,13 +44,13 @@ describe('parseProgressFile', () => {
     expect(errorOf(text)).toMatch(/^my-progress\.json: Not valid JSON( at line 3, column \d+)?\.$/);
     // V8 (Node, Chrome) reports a position, so here the location must be present
     expect(errorOf(text)).toContain('line 3');
-    expect(errorOf('')).toMatch(/^my-progress\.json: Not valid JSON/);
+    expect(errorOf('')).toBe('my-progress.json: Empty: there is no JSON in it.');
   });
 
   it('rejects files of another kind', () => {
     expect(errorOf('{"theme":"dark"}')).toMatch(/Not a progress file: "kind" is missing/);
     expect(errorOf('{"kind":"eoc-settings","version":1}')).toMatch(/"kind" is "eoc-settings"/);
-    expect(errorOf('[1,2]')).toMatch(/expected a JSON object/);
+    expect(errorOf('[1,2]')).toMatch(/the top level is not a JSON object/);
   });
 
   it('rejects unsupported and future versions', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeProgress } from './codec.ts';
+import { encodeProgress, needsNotice } from './codec.ts';
 import { addAttempt } from './merge.ts';
 import { emptyProgress } from './schema.ts';
 import {
@@ -42,19 +42,33 @@ describe('hasSavedState', () => {
       { [PROGRESS_KEY]: answered.replace('"version":1', '"version":9') },
       true,
     ],
+    [
+      'the right kind and version, but not valid (the first answer was once recorded one option off)',
+      { [PROGRESS_KEY]: '{"kind":"eoc-progress","version":1,"lessons":[]}' },
+      true,
+    ],
+    [
+      'a key written twice',
+      {
+        [PROGRESS_KEY]: answered
+          .replace('mali-q03', 'other-q1')
+          .replace('"lessons":', '"lessons":{},"lessons":'),
+      },
+      true,
+    ],
   ])('%s → %s', (_name, entries, expected) => {
-    expect(hasSavedState(reader(entries), ['mali-q03', 'mali-q07'])).toBe(expected);
+    expect(hasSavedState(reader(entries), ['mali-q03', 'mali-q07'], needsNotice)).toBe(expected);
   });
 
   it('does not mistake an id that merely contains another for it', () => {
-    expect(hasSavedState(reader({ [PROGRESS_KEY]: answered }), ['mali-q0'])).toBe(false);
+    expect(hasSavedState(reader({ [PROGRESS_KEY]: answered }), ['mali-q0'], needsNotice)).toBe(false);
   });
 
   it('is true when storage cannot be read (the island must say progress is not saved)', () => {
     const blocked: Read = () => {
       throw new DOMException('denied', 'SecurityError');
     };
-    expect(hasSavedState(blocked, ['mali-q03'])).toBe(true);
+    expect(hasSavedState(blocked, ['mali-q03'], needsNotice)).toBe(true);
   });
 });
 

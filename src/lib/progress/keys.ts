@@ -38,31 +38,24 @@ export type Read = (key: string) => string | null;
 
 /**
  * Whether the islands for `ids` have anything to show from this browser before the learner touches
- * them: an attempt, a review card or a draft for one of the questions, stored progress this code
- * cannot read as is (its notice must be shown), or storage that cannot be read at all (the
- * "kept in memory" notice). False for a learner who has never answered any of them.
+ * them: an attempt, a review card or a draft for one of the questions, stored progress that does
+ * not decode cleanly (`unreadable`: the store's own decoder, passed in so that the page shell,
+ * which imports this module, does not carry it; its notice must be shown), or storage that cannot
+ * be read at all (the "kept in memory" notice). False for a learner who has never answered any
+ * of them.
  */
-export function hasSavedState(read: Read, ids: readonly string[]): boolean {
+export function hasSavedState(
+  read: Read,
+  ids: readonly string[],
+  unreadable: (raw: string) => boolean,
+): boolean {
   try {
     const raw = read(PROGRESS_KEY);
-    if (raw !== null) {
-      if (!isCurrentDocument(raw)) return true;
-      if (ids.some((id) => raw.includes(JSON.stringify(id)))) return true;
-    }
-    return ids.some((id) => read(`${DRAFTS_PREFIX}${id}`) !== null);
+    if (raw !== null && ids.some((id) => raw.includes(JSON.stringify(id)))) return true;
+    if (ids.some((id) => read(`${DRAFTS_PREFIX}${id}`) !== null)) return true;
+    return raw !== null && unreadable(raw);
   } catch {
     return true;
-  }
-}
-
-function isCurrentDocument(raw: string): boolean {
-  try {
-    const doc = JSON.parse(raw) as { kind?: unknown; version?: unknown } | null;
-    return (
-      typeof doc === 'object' && doc !== null && doc.kind === PROGRESS_KIND && doc.version === CURRENT_VERSION
-    );
-  } catch {
-    return false;
   }
 }
 
