@@ -27,7 +27,9 @@ import { atom } from 'nanostores';
 import { persistentMap, type PersistentStore } from '@nanostores/persistent';
 import { now } from '../lib/clock.ts';
 import { decodeProgress, encodeProgress, type DecodeReason } from '../lib/progress/codec.ts';
+import { readJson } from '../lib/read-json.ts';
 import {
+  MAX_RESPONSE_DEPTH,
   addAttempt,
   mergeProgress,
   readLesson,
@@ -227,11 +229,9 @@ export function createProgressStores(storage: PersistentStore, events: StorageEv
     {
       encode: (value) => JSON.stringify(value),
       decode: (raw) => {
-        try {
-          return JSON.parse(raw) as Json | undefined;
-        } catch {
-          return null; // an unreadable draft is just no draft
-        }
+        // An unreadable draft (or one nested deeper than any answer) is just no draft.
+        const read = readJson(raw, { maxChars: 200_000, maxDepth: MAX_RESPONSE_DEPTH });
+        return read.ok ? (read.value as Json) : null;
       },
     },
   );

@@ -6,6 +6,7 @@
  * `unpackJson` is total and bounded: it never throws, and it refuses to inflate past `maxBytes`
  * so a small crafted code cannot expand into gigabytes.
  */
+import { readJson } from '../read-json.ts';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { stableStringify } from '../quiz/hash.ts';
 
@@ -79,13 +80,14 @@ export function unpackJson(text: string, maxBytes = 1_000_000): UnpackResult {
   } catch {
     return { ok: false, problem: 'deflate', message: 'it is damaged and does not unpack to text' };
   }
-  try {
-    return { ok: true, value: JSON.parse(json) as unknown };
-  } catch {
-    return {
-      ok: false,
-      problem: 'json',
-      message: 'it unpacks to something that is not valid data (not JSON)',
-    };
-  }
+  const read = readJson(json, { maxChars: maxBytes, maxDepth: 32 });
+  if (read.ok) return { ok: true, value: read.value };
+  return {
+    ok: false,
+    problem: 'json',
+    message:
+      read.reason === 'too-deep'
+        ? 'it unpacks to data nested far deeper than any assignment or submission'
+        : 'it unpacks to something that is not valid data (not JSON)',
+  };
 }

@@ -14,6 +14,7 @@
  * `parseProgressFile` (import.ts) shares the same pipeline but is strict.
  */
 import { describePath, readJson, type JsonLimits, type JsonPath, type UnkeptKey } from '../read-json.ts';
+import { PROGRESS_LIMITS } from './keys.ts';
 import {
   AttemptSchema,
   CURRENT_VERSION,
@@ -35,12 +36,8 @@ import {
   type QuestionProgress,
 } from './schema.ts';
 
-/**
- * Limits on stored progress, checked before anything recursive runs. The size is above every
- * browser's localStorage quota (about 5.2 million characters in Chromium), so nothing that could
- * be stored is refused for size; real documents are a few levels deep.
- */
-export const STORED_LIMITS: JsonLimits = { maxChars: 6_000_000, maxDepth: 32 };
+/** Limits on stored progress, checked before anything recursive runs (see keys.ts). */
+export const STORED_LIMITS: JsonLimits = PROGRESS_LIMITS;
 
 /**
  * Why a decode did not simply succeed; lets the UI pick a message.

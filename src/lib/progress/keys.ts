@@ -24,6 +24,14 @@ export function isProgressId(id: unknown): id is string {
   return id.length <= MAX_ID_LENGTH || [...id].length <= MAX_ID_LENGTH;
 }
 
+/**
+ * Limits on stored progress, checked before anything recursive reads it (src/lib/read-json.ts).
+ * The size is above every browser's localStorage quota (about 5.2 million characters in
+ * Chromium), so nothing that could be stored is refused for size; real documents are a few
+ * levels deep.
+ */
+export const PROGRESS_LIMITS = { maxChars: 6_000_000, maxDepth: 32 } as const;
+
 /** localStorage key of the progress document. */
 export const PROGRESS_KEY = 'eoc:progress';
 /** Prefix of backup copies of unreadable progress; the suffix is the ms timestamp. */
@@ -85,7 +93,8 @@ const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isSa
 
 /** Parse a pending visit; anything malformed is no visit (it is only a hint, never progress itself). */
 export function parseVisit(raw: string | null | undefined): PendingVisit | undefined {
-  if (!raw) return undefined;
+  // Two numbers: anything longer is not a visit, and is not parsed.
+  if (!raw || raw.length > 100) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<PendingVisit> | null;
     if (!value || !isTime(value.first) || !isTime(value.last)) return undefined;

@@ -10,6 +10,7 @@
  * - `histogram`: score counts in equal bins for the distribution chart (100 % in the last bin).
  * - `formatMinutes`: "45 min", "2 h 05 min".
  */
+import { readJson } from '../read-json.ts';
 import { parseSubmission, type Submission, type SubmissionProblem } from '../submission/submission.ts';
 import type { GradebookRow } from './gradebook.ts';
 
@@ -181,7 +182,9 @@ export function itemStatsSummary(
 export function parseItemStatsSummary(raw: string | null): ItemStatsSummary | null {
   if (!raw) return null;
   try {
-    const value = JSON.parse(raw) as Partial<ItemStatsSummary>;
+    const read = readJson(raw, { maxChars: 5_000_000, maxDepth: 8 });
+    if (!read.ok || typeof read.value !== 'object' || read.value === null) return null;
+    const value = read.value as Partial<ItemStatsSummary>;
     if (typeof value.title !== 'string' || typeof value.students !== 'number' || typeof value.at !== 'number')
       return null;
     if (typeof value.items !== 'object' || value.items === null) return null;

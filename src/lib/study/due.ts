@@ -15,6 +15,8 @@
  * count, until the review page recomputes the exact summary. The badge never
  * shows a question as due earlier than FSRS would.
  */
+import { readJson } from '../read-json.ts';
+import { PROGRESS_LIMITS } from '../progress/keys.ts';
 
 /** localStorage key of the summary. */
 export const DUE_SUMMARY_KEY = 'eoc:review:due-summary';
@@ -43,7 +45,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseDueSummary(raw: string | null | undefined): DueSummary | undefined {
   if (!raw) return undefined;
   try {
-    const value: unknown = JSON.parse(raw);
+    const read = readJson(raw, { maxChars: 1_000_000, maxDepth: 4 });
+    const value = read.ok ? read.value : undefined;
     if (!isRecord(value) || value.v !== 1 || typeof value.at !== 'number' || !isRecord(value.due))
       return undefined;
     const due: Record<string, number> = {};
@@ -62,7 +65,8 @@ export function newestAttempts(raw: string | null | undefined): Record<string, n
   const newest: Record<string, number> = {};
   if (!raw) return newest;
   try {
-    const doc: unknown = JSON.parse(raw);
+    const read = readJson(raw, PROGRESS_LIMITS);
+    const doc = read.ok ? read.value : undefined;
     const questions = isRecord(doc) && isRecord(doc.questions) ? doc.questions : {};
     for (const [id, entry] of Object.entries(questions)) {
       const attempts = isRecord(entry) && Array.isArray(entry.attempts) ? entry.attempts : [];

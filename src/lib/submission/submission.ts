@@ -16,6 +16,7 @@
  *
  * What needs no zod (sealing, the file and the code) lives in `core.ts` and is re-exported here.
  */
+import { readJson } from '../read-json.ts';
 import { z } from 'astro/zod';
 import { unpackJson } from '../assign/pack.ts';
 import { CODE_PREFIX, SUBMISSION_KIND, SUBMISSION_VERSION, submissionChecksum } from './core.ts';
@@ -189,14 +190,16 @@ export function parseSubmission(
     }
     value = unpacked.value;
   } else if (text.startsWith('{') || text.startsWith('[')) {
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch (error) {
+    const read = readJson(text, { maxChars: maxBytes, maxDepth: 32 });
+    if (!read.ok) {
       return fail(
         'malformed',
-        `it is not valid JSON (${(error as Error).message}) — the file may be cut short or edited`,
+        read.reason === 'too-deep'
+          ? `it is nested far deeper than any submission (at ${pathLabel(read.path ?? [])}) — the file was edited or damaged`
+          : `it is not valid JSON (${read.message}) — the file may be cut short or edited`,
       );
     }
+    value = read.value;
   } else {
     return fail(
       'malformed',
