@@ -6,6 +6,8 @@ import svelte from '@astrojs/svelte';
 import study from './src/integrations/study.ts';
 // `client:intent`: quiz islands hydrate on the learner's first use (see the module).
 import intent from './src/integrations/intent.ts';
+// A Content-Security-Policy meta tag on every built page, with the hashes of its inline code (see the module).
+import csp from './src/integrations/csp.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -29,5 +31,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), study()],
+  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), csp(), study()],
 });

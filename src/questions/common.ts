@@ -6,6 +6,7 @@
  * of the `GradeResult` every grader returns. The zod-free `GradeResult` type and grading helpers
  * live in `grading.ts` (re-exported here) so the browser never loads zod.
  */
+import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
 import type { GradePart, GradeResult } from './grading.ts';
 

@@ -14,6 +14,7 @@
  * Everything that needs no zod (ids, links, orders, a zod-free decoder for the student's page)
  * lives in `core.ts` and is re-exported here.
  */
+import '../zod-jitless.ts';
 import { z } from 'astro/zod';
 import type { Question } from '../../questions/index.ts';
 import { shuffle } from '../quiz/shuffle.ts';

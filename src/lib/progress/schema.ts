@@ -25,6 +25,7 @@
  * merge and encode unchanged, so an older page never strips what a newer one
  * wrote.
  */
+import '../zod-jitless.ts';
 import * as z from 'zod/mini';
 import { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId } from './keys.ts';
 

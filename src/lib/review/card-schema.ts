@@ -8,6 +8,7 @@
  * `checkCard` accepts exactly what `reviewCardSchema` accepts and returns the
  * same value. Import this module only from tests, docs or build-time code.
  */
+import '../zod-jitless.ts';
 import { z } from 'astro/zod';
 
 /** Milliseconds since the Unix epoch: a safe integer ≥ 0. */

@@ -16,6 +16,7 @@
  *
  * What needs no zod (sealing, the file and the code) lives in `core.ts` and is re-exported here.
  */
+import '../zod-jitless.ts';
 import { readJson } from '../read-json.ts';
 import { z } from 'astro/zod';
 import { unpackJson } from '../assign/pack.ts';
