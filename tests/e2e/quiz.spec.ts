@@ -253,7 +253,7 @@ test('when the browser cannot save, the quiz still works and says to export', as
   const section = await openQuiz(page);
   await expect(
     page.getByText(
-      'Your browser is not saving progress (storage is unavailable or full). Export your progress from the Progress page to keep it.',
+      'Your browser is not saving progress (storage is unavailable or full). Export your progress to keep what you have done in this tab.',
     ),
   ).toHaveCount(1);
   await answerWithKeyboard(page, cardIn(section, single.id), single);
