@@ -13,24 +13,9 @@
  * what to do about those (progress keeps a backup of the original text and says so).
  */
 
-/** Where a value sits: object keys and array indexes from the top. */
-export type JsonPath = (string | number)[];
+import { BACKSLASH, QUOTE, scanJson, type JsonLimits, type JsonPath, type UnkeptKey } from './json-scan.ts';
 
-export interface JsonLimits {
-  /** Longest accepted text, in UTF-16 code units (what `string.length` counts). */
-  maxChars: number;
-  /** Deepest accepted nesting of objects and arrays; `{}` is depth 1. */
-  maxDepth: number;
-}
-
-/** A key whose value `JSON.parse` cannot give back as written. */
-export interface UnkeptKey {
-  /** The object holding the key. */
-  path: JsonPath;
-  key: string;
-  /** `repeated`: the object has the key more than once; `reserved`: `__proto__`, dropped when parsed. */
-  why: 'repeated' | 'reserved';
-}
+export { withinLimits, type JsonLimits, type JsonPath, type UnkeptKey } from './json-scan.ts';
 
 export type JsonFailure = {
   ok: false;
@@ -52,7 +37,7 @@ export function readJson(text: string, limits: JsonLimits): JsonRead {
       message: `Too large: ${text.length.toLocaleString('en')} characters, more than the ${limits.maxChars.toLocaleString('en')} allowed.`,
     };
   }
-  const scan = scanJson(text, limits.maxDepth);
+  const scan = scanJson(text, limits.maxDepth, limits.reserved);
   if ('tooDeep' in scan) {
     return {
       ok: false,
@@ -62,21 +47,12 @@ export function readJson(text: string, limits: JsonLimits): JsonRead {
     };
   }
   try {
-    const reserved = scan.unkept.some((key) => key.why === 'reserved');
+    const reserved = scan.unkept.some((key) => key.key === '__proto__');
     // A reviver returning undefined deletes the key: `__proto__` never reaches an object as data.
     const value: unknown = reserved
       ? JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item))
       : JSON.parse(text);
     return { ok: true, value, unkept: scan.unkept };
-  } catch {
-    return { ok: false, reason: 'invalid-json', message: describeJsonError(text) };
-  }
-}
-
-/** `JSON.parse` that reports where it failed, with no limits: for text this code wrote itself. */
-export function parseJson(text: string): { ok: true; value: unknown } | JsonFailure {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, reason: 'invalid-json', message: describeJsonError(text) };
   }
@@ -206,72 +182,4 @@ function stringEnd(text: string, at: number): number {
     }
   }
   return -text.length - 1;
-}
-
-interface Frame {
-  /** Keys seen so far, for objects; undefined for arrays. */
-  keys: Set<string> | undefined;
-  /** The current member: its key (objects) or index (arrays). */
-  at: string | number;
-  /** Objects: the next string is a key. */
-  expectKey: boolean;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-
-/**
- * One pass over the text with an explicit stack. It does not validate: on text that is not JSON it
- * stops early or reports nonsense, and `JSON.parse` then says what is wrong.
- */
-function scanJson(text: string, maxDepth: number): { unkept: UnkeptKey[] } | { tooDeep: JsonPath } {
-  const stack: Frame[] = [];
-  const unkept: UnkeptKey[] = [];
-  /** Where the innermost open value sits (`holder`: the object or array itself, not its member). */
-  const path = (holder = false): JsonPath => (holder ? stack.slice(0, -1) : stack).map((frame) => frame.at);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1) {
-        let slashes = 0;
-        for (let j = end - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
-        if (slashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
-      if (end === -1) break;
-      const top = stack[stack.length - 1];
-      if (top?.keys && top.expectKey) {
-        let key: string;
-        try {
-          const escaped = text.lastIndexOf('\\', end) > i;
-          key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
-        } catch {
-          break;
-        }
-        top.expectKey = false;
-        if (key === '__proto__') unkept.push({ path: path(true), key, why: 'reserved' });
-        else if (top.keys.has(key)) unkept.push({ path: path(true), key, why: 'repeated' });
-        top.keys.add(key);
-        top.at = key;
-      }
-      i = end;
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      const object = c === OPEN_OBJECT;
-      if (stack.length >= maxDepth) return { tooDeep: path() };
-      stack.push({ keys: object ? new Set() : undefined, at: object ? '' : 0, expectKey: object });
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      stack.pop();
-    } else if (c === COMMA) {
-      const top = stack[stack.length - 1];
-      if (top?.keys) top.expectKey = true;
-      else if (top) top.at = (top.at as number) + 1;
-    }
-  }
-  return { unkept };
 }

@@ -5,7 +5,7 @@
  * Each case is the raw text plus what the generator knows about it: whether it is a document this
  * version can read whole (`whole`), so that decoding must report nothing and keep every field, or
  * one with something the decoder must not pass over in silence (a key written twice, a
- * `__proto__` key, an invalid entry, nesting beyond the limit, text that is not JSON…).
+ * reserved key (`__proto__`, `constructor`, `prototype`), an invalid entry, nesting beyond the limit, text that is not JSON…).
  */
 import fc from 'fast-check';
 
@@ -17,12 +17,18 @@ export interface StoredCase {
   whole: boolean;
 }
 
+/** Keys no document may hold (see PROGRESS_LIMITS.reserved); only the "reserved key" case adds them. */
+const RESERVED = /"(__proto__|constructor|prototype)"/;
+
 const id = fc.oneof(
-  fc.constantFrom('mali-q01', 'mali-q02', 'insta-q1', 'lesson-a', 'lesson-b', 'constructor', 'toString'),
-  fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== '__proto__'),
+  fc.constantFrom('mali-q01', 'mali-q02', 'insta-q1', 'lesson-a', 'lesson-b', 'toString', 'hasOwnProperty'),
+  fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !RESERVED.test(JSON.stringify(s))),
 );
 const time = fc.integer({ min: 0, max: 4_000_000_000_000 });
-const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+const json = fc
+  .jsonValue({ maxDepth: 3 })
+  .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+  .filter((v) => !RESERVED.test(JSON.stringify(v)));
 /** Fields a newer version of the course might write: carried through, never a problem. */
 const unknown = fc.dictionary(fc.constantFrom('note', 'badges', 'x-new', 'confidence', 'lesson'), json, {
   maxKeys: 2,
@@ -116,16 +122,15 @@ export const storedCaseArb: fc.Arbitrary<StoredCase> = fc.oneof(
       whole: false,
     };
   }),
-  // A __proto__ key somewhere.
-  fc.tuple(documentArb, fc.nat(), json).map(([doc, pick, value]) => {
-    const text = JSON.stringify(doc);
-    const starts = objectStarts(text);
-    return {
-      kind: 'a __proto__ key',
-      raw: insertMember(text, starts[pick % starts.length]!, '__proto__', JSON.stringify(value)),
-      whole: false,
-    };
-  }),
+  // A key no plain object can hold as data (or that the validator does not copy), somewhere.
+  fc
+    .tuple(documentArb, fc.nat(), json, fc.constantFrom('__proto__', 'constructor', 'prototype'))
+    .map(([doc, pick, value, key]) => {
+      const text = JSON.stringify(doc);
+      const starts = objectStarts(text);
+      const raw = insertMember(text, starts[pick % starts.length]!, key, JSON.stringify(value));
+      return { kind: 'a reserved key', raw, whole: false };
+    }),
   // A required field missing or of the wrong type, anywhere.
   fc
     .tuple(

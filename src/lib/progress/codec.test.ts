@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, decodeProgress, encodeProgress, formatPath, upgradeProgress } from './codec.ts';
-import { CURRENT_VERSION, ProgressSchema, UNKNOWN_HASH, emptyProgress, type Progress } from './schema.ts';
+import {
+  CURRENT_VERSION,
+  ProgressSchema,
+  check,
+  UNKNOWN_HASH,
+  emptyProgress,
+  type Progress,
+} from './schema.ts';
 
 const valid: Progress = {
   kind: 'eoc-progress',
@@ -147,7 +154,7 @@ describe('decodeProgress', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
         const result = decodeProgress(raw);
-        expect(ProgressSchema.safeParse(result.state).success).toBe(true);
+        expect(check(ProgressSchema, result.state).ok).toBe(true);
         if (raw !== '') expect(result.problem).toBeDefined();
       }),
     );
@@ -172,7 +179,7 @@ describe('decodeProgress', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), nearMiss, legacy), (value) => {
         const result = decodeProgress(JSON.stringify(value));
-        expect(ProgressSchema.safeParse(result.state).success).toBe(true);
+        expect(check(ProgressSchema, result.state).ok).toBe(true);
         expect(result.problem === undefined).toBe(result.reason === undefined);
       }),
     );

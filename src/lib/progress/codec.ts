@@ -27,7 +27,7 @@ import {
   UNKNOWN_HASH,
   emptyProgress,
   isProgressId,
-  schemaIssues,
+  check,
   type Attempt,
   type Issue,
   type Json,
@@ -199,7 +199,7 @@ export function describeUnkept(unkept: readonly UnkeptKey[]): string[] {
   return unkept.map(({ path, key, why }) =>
     why === 'repeated'
       ? `${formatPath(path)}: the key ${JSON.stringify(key)} appears more than once`
-      : `${formatPath(path)}: the key "__proto__" cannot be kept`,
+      : `${formatPath(path)}: the key ${JSON.stringify(key)} cannot be kept`,
   );
 }
 
@@ -242,17 +242,17 @@ function decodeOrThrow(raw: string | null | undefined): DecodeResult {
   const upgraded = upgradeProgress(read.value);
   if (!upgraded.ok) return fail(upgraded);
 
-  const result = ProgressSchema.safeParse(upgraded.doc);
-  if (result.success) {
-    if (read.unkept.length === 0) return { state: result.data };
+  const result = check(ProgressSchema, upgraded.doc);
+  if (result.ok) {
+    if (read.unkept.length === 0) return { state: result.value };
     return {
-      state: result.data,
+      state: result.value,
       problem: `Keys that could not be kept: ${summarise(describeUnkept(read.unkept))}`,
       reason: 'unkept-keys',
     };
   }
 
-  const issues = describeIssues(schemaIssues(result.error));
+  const issues = describeIssues(result.issues);
   const salvaged = salvage(upgraded.doc);
   if (salvaged) {
     return {
@@ -275,7 +275,7 @@ export function needsNotice(raw: string | null | undefined): boolean {
     const read = readJson(raw, STORED_LIMITS);
     if (!read.ok || read.unkept.length > 0) return true;
     const upgraded = upgradeProgress(read.value);
-    return !upgraded.ok || !ProgressSchema.safeParse(upgraded.doc).success;
+    return !upgraded.ok || !check(ProgressSchema, upgraded.doc).ok;
   } catch {
     return true;
   }
@@ -301,8 +301,8 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
 
   const lessons: [string, LessonProgress][] = [];
   for (const [id, entry] of Object.entries(lessonsIn)) {
-    const parsed = LessonProgressSchema.safeParse(entry);
-    if (isProgressId(id) && parsed.success) lessons.push([id, parsed.data]);
+    const parsed = check(LessonProgressSchema, entry);
+    if (isProgressId(id) && parsed.ok) lessons.push([id, parsed.value]);
   }
 
   let newest = 0;
@@ -314,10 +314,10 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
     if (typeof hash !== 'string' || !Array.isArray(attemptsIn)) continue;
     const attempts: Attempt[] = [];
     for (const attempt of attemptsIn) {
-      const parsed = AttemptSchema.safeParse(attempt);
-      if (parsed.success) {
-        attempts.push(parsed.data);
-        newest = Math.max(newest, parsed.data.at);
+      const parsed = check(AttemptSchema, attempt);
+      if (parsed.ok) {
+        attempts.push(parsed.value);
+        newest = Math.max(newest, parsed.value.at);
       }
     }
     // A question whose every attempt was invalid carries nothing worth keeping.
@@ -327,11 +327,11 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
 
   const reviews: [string, Json][] = [];
   for (const [id, card] of Object.entries(reviewsIn)) {
-    const parsed = JsonSchema.safeParse(card);
-    if (isProgressId(id) && parsed.success) reviews.push([id, parsed.data]);
+    const parsed = check(JsonSchema, card);
+    if (isProgressId(id) && parsed.ok) reviews.push([id, parsed.value]);
   }
 
-  const updatedAt = EpochMsSchema.safeParse(doc['updatedAt']);
+  const updatedAt = check(EpochMsSchema, doc['updatedAt']);
   const candidate = {
     ...unknownFields(doc, KNOWN_FIELDS.progress),
     kind: PROGRESS_KIND,
@@ -339,11 +339,11 @@ function salvage(doc: Record<string, unknown>): Progress | undefined {
     lessons: Object.fromEntries(lessons),
     questions: Object.fromEntries(questions),
     reviews: Object.fromEntries(reviews),
-    updatedAt: updatedAt.success ? updatedAt.data : newest,
+    updatedAt: updatedAt.ok ? updatedAt.value : newest,
   };
   // Re-validate rather than trust the assembly above.
-  const checked = ProgressSchema.safeParse(candidate);
-  return checked.success ? checked.data : undefined;
+  const checked = check(ProgressSchema, candidate);
+  return checked.ok ? checked.value : undefined;
 }
 
 /** The fields of `record` that are not in `known`. */

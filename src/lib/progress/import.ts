@@ -12,7 +12,7 @@
  */
 import { readJson } from '../read-json.ts';
 import { STORED_LIMITS, describeIssues, describeUnkept, formatPath, upgradeProgress } from './codec.ts';
-import { ProgressSchema, schemaIssues, type Progress } from './schema.ts';
+import { ProgressSchema, check, type Progress } from './schema.ts';
 
 /** Largest accepted file, in bytes of UTF-8. Real exports are far smaller. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function parseProgressFile(text: string, source = 'This file'): ParseProg
     if (utf8Length(text) > MAX_IMPORT_BYTES) {
       return fail('too large to be a progress export (limit 5 MB).');
     }
-    const read = readJson(text, { maxChars: MAX_IMPORT_BYTES, maxDepth: STORED_LIMITS.maxDepth });
+    const read = readJson(text, { ...STORED_LIMITS, maxChars: MAX_IMPORT_BYTES });
     if (!read.ok) {
       return fail(
         read.reason === 'too-deep'
@@ -44,9 +44,9 @@ export function parseProgressFile(text: string, source = 'This file'): ParseProg
       return fail(listed('has keys that cannot be read as written', describeUnkept(read.unkept)));
     const upgraded = upgradeProgress(read.value);
     if (!upgraded.ok) return fail(upgraded.message);
-    const result = ProgressSchema.safeParse(upgraded.doc);
-    if (result.success) return { ok: true, state: result.data };
-    return fail(listed('has errors', describeIssues(schemaIssues(result.error))));
+    const result = check(ProgressSchema, upgraded.doc);
+    if (result.ok) return { ok: true, state: result.value };
+    return fail(listed('has errors', describeIssues(result.issues)));
   } catch {
     return fail('could not be read as a progress export.');
   }

@@ -17,9 +17,12 @@ export const CURRENT_VERSION = 1;
 /** Longest lesson or question id, in code points (zod measures strings in code points). */
 export const MAX_ID_LENGTH = 200;
 
-/** Same rule as `IdSchema`: 1–200 characters, and not `__proto__`. */
+/** Ids never recorded: keys an object cannot hold as plain data (see `PROGRESS_LIMITS.reserved`). */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Same rule as `IdSchema`: 1–200 characters, and not a reserved key. */
 export function isProgressId(id: unknown): id is string {
-  if (typeof id !== 'string' || id === '' || id === '__proto__') return false;
+  if (typeof id !== 'string' || id === '' || RESERVED_IDS.has(id)) return false;
   // A code point is one or two UTF-16 units: only a long string needs counting.
   return id.length <= MAX_ID_LENGTH || [...id].length <= MAX_ID_LENGTH;
 }
@@ -30,7 +33,12 @@ export function isProgressId(id: unknown): id is string {
  * Chromium), so nothing that could be stored is refused for size; real documents are a few
  * levels deep.
  */
-export const PROGRESS_LIMITS = { maxChars: 6_000_000, maxDepth: 32 } as const;
+export const PROGRESS_LIMITS = {
+  maxChars: 6_000_000,
+  maxDepth: 32,
+  // The validator (valibot) does not copy these keys, to guard prototypes: they cannot be carried.
+  reserved: new Set(['constructor', 'prototype']),
+} as const;
 
 /** localStorage key of the progress document. */
 export const PROGRESS_KEY = 'eoc:progress';

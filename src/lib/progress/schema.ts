@@ -8,10 +8,10 @@
  *
  * One schema for every reader: the page's decode on load, the islands'
  * decision to hydrate early (src/client/intent.ts) and the strict import path
- * all validate with it. It is written with `zod/mini`, Zod 4's tree-shakable
- * API, which keeps it small enough for a lesson page (see
- * docs/performance.md for the figures against the hand-written checker it
- * replaced, and against valibot).
+ * all validate with it. It is written with valibot, whose schemas cost about
+ * 2.6 KB gzipped in a page: zod (even `zod/mini`) did not fit the lesson
+ * page's budget once the islands' loader had to carry it (docs/performance.md
+ * has the figures).
  *
  * Design choice — every attempt carries the `hash` of the question version it
  * answered. Editing a question changes its hash, so `attemptsFor(state, qid,
@@ -25,8 +25,7 @@
  * merge and encode unchanged, so an older page never strips what a newer one
  * wrote.
  */
-import '../zod-jitless.ts';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId } from './keys.ts';
 
 export { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId };
@@ -38,90 +37,143 @@ export { CURRENT_VERSION, MAX_ID_LENGTH, PROGRESS_KIND, isProgressId };
  */
 export const UNKNOWN_HASH = 'unknown';
 
+/** Any JSON value (what `JSON.parse` gives; numbers finite). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * Valibot takes an array for an object or a record (arrays are objects in JavaScript): a stored
+ * `"lessons": []` would pass, and come back as `{}`. Every object here is checked to be a plain
+ * object first.
+ */
+const plainObject = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected an object',
+);
+
+/** A record of ids → `value`, not an array. */
+function records<T extends v.GenericSchema>(value: T) {
+  return v.pipe(plainObject, v.record(IdSchema, value));
+}
+
+/** An object with `entries`, not an array; fields it does not know are carried through. */
+function loose<T extends v.ObjectEntries>(entries: T) {
+  return v.pipe(plainObject, v.looseObject(entries));
+}
+
+/** A JSON value, checked all the way down (the reader has bounded its depth first). */
+export const JsonSchema: v.GenericSchema<Json> = v.lazy(() =>
+  v.union([
+    v.string(),
+    v.pipe(v.number(), v.finite()),
+    v.boolean(),
+    v.null(),
+    v.array(JsonSchema),
+    v.record(v.string(), JsonSchema),
+  ]),
+);
+
 /**
  * Lesson and question ids: 1–200 characters. `__proto__` is refused so the
  * app never records under it (it cannot be a key of a plain object's data).
  */
-export const IdSchema = z.string().check(z.refine(isProgressId, 'expected an id of 1 to 200 characters'));
+export const IdSchema = v.pipe(
+  v.string(),
+  v.check((id: string) => isProgressId(id), 'not a valid id'),
+);
 
 /** Milliseconds since the Unix epoch, as produced by `now()` in src/lib/clock.ts. */
-export const EpochMsSchema = z.int().check(z.minimum(0));
+export const EpochMsSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
 /** One answer submission. */
-export const AttemptSchema = z.looseObject({
+const attemptEntries = {
   /** When the answer was submitted (ms epoch). */
   at: EpochMsSchema,
   /** The learner's answer exactly as the quiz widget produced it; any JSON value. */
-  response: z.json(),
+  response: JsonSchema,
   /** Grade from 0 (wrong) to 1 (fully right); partial credit in between. */
-  score: z.number().check(z.minimum(0), z.maximum(1)),
+  score: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
   /** How many hints were revealed before submitting; absent when not tracked. */
-  hintsUsed: z.optional(z.int().check(z.minimum(0))),
+  hintsUsed: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   /** Time spent on the question before submitting, in ms; absent when not tracked. */
-  ms: z.optional(z.number().check(z.minimum(0))),
+  ms: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
   /**
    * Content hash of the question version this attempt answered. Required in
    * version 1 so that attempts of an edited question can be told apart.
    */
-  hash: z.string(),
-});
+  hash: v.string(),
+};
+/** One answer submission. */
+export const AttemptSchema = loose(attemptEntries);
 
 /** Everything recorded about one question. */
-export const QuestionProgressSchema = z.looseObject({
+const questionEntries = {
   /** Hash of the question version behind the newest attempt. */
-  hash: z.string(),
+  hash: v.string(),
   /** All attempts ever made, any version, oldest first. */
-  attempts: z.array(AttemptSchema),
-});
+  attempts: v.array(AttemptSchema),
+};
+/** Everything recorded about one question. */
+export const QuestionProgressSchema = loose(questionEntries);
 
 /** Reading progress for one lesson page. */
-export const LessonProgressSchema = z.looseObject({
+const lessonEntries = {
   /** First time the lesson page was opened (ms epoch). Merge keeps the earliest. */
-  visitedAt: z.optional(EpochMsSchema),
+  visitedAt: v.optional(EpochMsSchema),
   /**
    * Most recent time the lesson page was opened (ms epoch). Merge keeps the
    * latest. Added (optional, so still version 1) for "continue where you left
    * off", which `visitedAt` — a first-visit date — cannot answer.
    */
-  lastVisitedAt: z.optional(EpochMsSchema),
+  lastVisitedAt: v.optional(EpochMsSchema),
   /** First time the learner marked the lesson as read (ms epoch). Merge keeps the earliest. */
-  readAt: z.optional(EpochMsSchema),
-});
-
-/** A review card, or any other value kept verbatim: JSON. */
-export const JsonSchema = z.json();
+  readAt: v.optional(EpochMsSchema),
+};
+/** Reading progress for one lesson page. */
+export const LessonProgressSchema = loose(lessonEntries);
 
 /** The whole progress document, version 1. */
-export const ProgressSchema = z.looseObject({
+const progressEntries = {
   /** Always `'eoc-progress'`; lets import refuse unrelated JSON files. */
-  kind: z.literal(PROGRESS_KIND),
+  kind: v.literal(PROGRESS_KIND),
   /** Document format version; see the migrations in codec.ts. */
-  version: z.literal(CURRENT_VERSION),
+  version: v.literal(CURRENT_VERSION),
   /** Per lesson id. */
-  lessons: z.record(IdSchema, LessonProgressSchema),
+  lessons: records(LessonProgressSchema),
   /** Per question id. */
-  questions: z.record(IdSchema, QuestionProgressSchema),
+  questions: records(QuestionProgressSchema),
   /**
    * Per question id: the spaced-review card (FSRS) owned by the review
    * feature. Opaque here: validated only as JSON and kept verbatim.
    */
-  reviews: z.record(IdSchema, JsonSchema),
+  reviews: records(JsonSchema),
   /** Time of the last change (ms epoch). Merge keeps the latest. */
   updatedAt: EpochMsSchema,
-});
+};
+/** The whole progress document, version 1. */
+export const ProgressSchema = loose(progressEntries);
 
-export type Json = z.output<typeof JsonSchema>;
-export type Attempt = z.output<typeof AttemptSchema>;
-export type QuestionProgress = z.output<typeof QuestionProgressSchema>;
-export type LessonProgress = z.output<typeof LessonProgressSchema>;
-export type Progress = z.output<typeof ProgressSchema>;
+export type Attempt = v.InferOutput<typeof AttemptSchema>;
+export type QuestionProgress = v.InferOutput<typeof QuestionProgressSchema>;
+export type LessonProgress = v.InferOutput<typeof LessonProgressSchema>;
+export type Progress = v.InferOutput<typeof ProgressSchema>;
+
+/** Validate `value` against `schema`: the typed value, or the issues found. */
+export function check<T extends v.GenericSchema>(
+  schema: T,
+  value: unknown,
+): { ok: true; value: v.InferOutput<T> } | { ok: false; issues: Issue[] } {
+  const result = v.safeParse(schema, value);
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, issues: result.issues.map(issueOf) };
+}
 
 /** The fields this version knows, per object; anything else is carried through as it is. */
 export const KNOWN_FIELDS = {
-  progress: Object.keys(ProgressSchema.def.shape),
-  lesson: Object.keys(LessonProgressSchema.def.shape),
-  question: Object.keys(QuestionProgressSchema.def.shape),
-  attempt: Object.keys(AttemptSchema.def.shape),
+  progress: Object.keys(progressEntries),
+  lesson: Object.keys(lessonEntries),
+  question: Object.keys(questionEntries),
+  attempt: Object.keys(attemptEntries),
 } as const;
 
 /** A fresh document for a learner with no history. */
@@ -145,32 +197,37 @@ export interface Issue {
 
 const A: Record<string, string> = {
   array: 'an array',
-  int: 'a whole number',
   number: 'a number',
   object: 'an object',
   record: 'an object',
   string: 'a string',
 };
 
-/** The schema's issues in words; zod/mini carries codes, not English (its locale would cost weight). */
-export function schemaIssues(error: z.core.$ZodError): Issue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
-    switch (issue.code) {
-      case 'invalid_type':
-        return { path, text: `expected ${A[issue.expected] ?? issue.expected}` };
-      case 'too_small':
-        return { path, text: `expected at least ${String(issue.minimum)}` };
-      case 'too_big':
-        return { path, text: `expected at most ${String(issue.maximum)}` };
-      case 'invalid_value':
-        return { path, text: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}` };
-      case 'invalid_key':
-        return { path, text: `not a valid id (1 to ${MAX_ID_LENGTH} characters)` };
-      case 'invalid_union':
-        return { path, text: 'expected a JSON value' };
-      default:
-        return { path, text: issue.message };
-    }
+/** A valibot issue in words (its own English messages name types, not what to write). */
+function issueOf(issue: v.BaseIssue<unknown>): Issue {
+  const path = (issue.path ?? []).map((item) => {
+    const key = (item as { key?: unknown }).key;
+    return typeof key === 'number' ? key : String(key);
   });
+  const requirement = String((issue as { requirement?: unknown }).requirement);
+  switch (issue.type) {
+    case 'safe_integer':
+      return { path, text: 'expected a whole number' };
+    case 'finite':
+      return { path, text: 'expected a finite number' };
+    case 'min_value':
+      return { path, text: `expected at least ${requirement}` };
+    case 'max_value':
+      return { path, text: `expected at most ${requirement}` };
+    case 'literal':
+      return { path, text: `expected ${issue.expected ?? ''}` };
+    case 'check':
+      return { path, text: `not a valid id (1 to ${MAX_ID_LENGTH} characters)` };
+    case 'union':
+      return { path, text: 'expected a JSON value' };
+    case 'custom':
+      return { path, text: 'expected an object' };
+    default:
+      return { path, text: `expected ${A[issue.type] ?? issue.expected ?? issue.type}` };
+  }
 }

@@ -15,7 +15,7 @@
  * count, until the review page recomputes the exact summary. The badge never
  * shows a question as due earlier than FSRS would.
  */
-import { readJson } from '../read-json.ts';
+import { withinLimits } from '../json-scan.ts';
 import { PROGRESS_LIMITS } from '../progress/keys.ts';
 
 /** localStorage key of the summary. */
@@ -45,8 +45,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseDueSummary(raw: string | null | undefined): DueSummary | undefined {
   if (!raw) return undefined;
   try {
-    const read = readJson(raw, { maxChars: 1_000_000, maxDepth: 4 });
-    const value = read.ok ? read.value : undefined;
+    const value: unknown = withinLimits(raw, { maxChars: 1_000_000, maxDepth: 4 })
+      ? JSON.parse(raw)
+      : undefined;
     if (!isRecord(value) || value.v !== 1 || typeof value.at !== 'number' || !isRecord(value.due))
       return undefined;
     const due: Record<string, number> = {};
@@ -65,8 +66,7 @@ export function newestAttempts(raw: string | null | undefined): Record<string, n
   const newest: Record<string, number> = {};
   if (!raw) return newest;
   try {
-    const read = readJson(raw, PROGRESS_LIMITS);
-    const doc = read.ok ? read.value : undefined;
+    const doc: unknown = withinLimits(raw, PROGRESS_LIMITS) ? JSON.parse(raw) : undefined;
     const questions = isRecord(doc) && isRecord(doc.questions) ? doc.questions : {};
     for (const [id, entry] of Object.entries(questions)) {
       const attempts = isRecord(entry) && Array.isArray(entry.attempts) ? entry.attempts : [];
