@@ -19,13 +19,22 @@ import { chromium, type Frame, type Page } from '@playwright/test';
 import { answerKey, gradeResponse, type Question } from '../src/questions/index.ts';
 import type { PackagedAssignment } from '../src/lib/scorm/package.ts';
 
-const [zip, base, user, pass, activity, courseId, shots] = process.argv.slice(2);
-if (!shots) {
+const args = process.argv.slice(2);
+if (args.length !== 7) {
   console.error(
     'usage: node scripts/moodle-scorm.ts PACKAGE.zip BASE USER PASS ACTIVITY_PATH COURSE_ID SHOTS_DIR',
   );
   process.exit(2);
 }
+const [zip, base, user, pass, activity, courseId, shots] = args as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 mkdirSync(shots, { recursive: true });
 
 const files = unzipSync(readFileSync(zip));
