@@ -1,8 +1,12 @@
 // The player's SCORM 1.2 calls, against scorm-again's Scorm12API (a runtime LMSs embed) as the LMS.
-import { Scorm12API } from 'scorm-again/scorm12';
+import * as scorm12 from 'scorm-again/scorm12';
+import type Scorm12ApiClass from 'scorm-again/scorm12';
 import { describe, expect, it } from 'vitest';
 import { findApi, openSession, type ApiHost, type Scorm12Api } from './runtime.ts';
 import type { ScormInteraction } from './interactions.ts';
+
+// scorm-again's ESM build exports the class by name; its type declarations call it the default export.
+const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof Scorm12ApiClass };
 
 function lms(data: Record<string, unknown> = {}): { api: Scorm12Api; cmi: () => Record<string, unknown> } {
   const api = new Scorm12API({ autocommit: false, logLevel: 5 });
