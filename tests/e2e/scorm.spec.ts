@@ -2,12 +2,13 @@
  * The SCORM 1.2 package under a real SCORM runtime. The builder downloads the package; Playwright
  * then plays the LMS: a host page on its own origin (http://lms.test) runs scorm-again's Scorm12API
  * as `window.API` and opens the unzipped package in an iframe, and every request is answered from
- * the zip or recorded as going outside it. A student answers part of the work and leaves; the
+ * the zip or recorded as going outside it. The command line gives the same bytes for the same link. A student answers part of the work and leaves; the
  * relaunch from suspend_data brings the answers back; handing in reports status, score, session
  * time and one interaction per question, checked against the pure grader. Without an LMS the same
  * launch page is a practice copy.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Question } from '../../src/questions/index.ts';
@@ -72,7 +73,9 @@ async function serveLms(page: Page, files: Record<string, Uint8Array>, initial: 
   return outside;
 }
 
-async function downloadPackage(page: Page): Promise<Record<string, Uint8Array>> {
+async function downloadPackage(
+  page: Page,
+): Promise<{ files: Record<string, Uint8Array>; zip: Buffer; link: string }> {
   await page.goto('/instructor/assign/');
   await expect(page.getByRole('heading', { name: '1. Questions' })).toBeVisible();
   for (const q of picked) await page.locator(`input[type="checkbox"][value="${q.id}"]`).check();
@@ -85,7 +88,8 @@ async function downloadPackage(page: Page): Promise<Record<string, Uint8Array>> 
   ]);
   expect(download.suggestedFilename()).toMatch(/^week-3-check-[0-9a-f]{14}-scorm12\.zip$/);
   await expect(page.getByText(/^Downloaded week-3-check-.*\.zip \(\d+ KB\)\.$/)).toBeVisible();
-  return unzipSync(readFileSync(await download.path()));
+  const zip = readFileSync(await download.path());
+  return { files: unzipSync(zip), zip, link: await page.locator('#b-link').inputValue() };
 }
 
 /** The radio label for the right (or a wrong) answer. */
@@ -101,8 +105,19 @@ test('the SCORM package under scorm-again: save, leave, resume from suspend_data
   page,
   browser,
 }) => {
-  const files = await downloadPackage(page);
+  const { files, zip, link } = await downloadPackage(page);
   expect(Object.keys(files)).toContain('imsmanifest.xml');
+  // The command line writes the very same bytes for the same link.
+  const out = test.info().outputPath('cli.zip');
+  const cli = spawnSync(
+    process.execPath,
+    ['src/cli/export.ts', '--format', 'scorm', '--assignment', link, '--out', out],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(readFileSync(out).equals(zip)).toBe(true);
   const [single1, single2, tf, text] = picked as [Question, Question, Question, Question];
   const typed = text.type === 'text' ? (text.accept[0] as string) : '';
   const student = { core: { student_id: 'stu-1', student_name: 'Doe, Jo', entry: 'ab-initio' } };
@@ -198,7 +213,7 @@ test('without an LMS the launch page is a practice copy that grades and says it 
   page,
   browser,
 }) => {
-  const files = await downloadPackage(page);
+  const { files } = await downloadPackage(page);
   const context = await browser.newContext();
   const alone = await context.newPage();
   const outside = await serveLms(alone, files, {});
