@@ -15,6 +15,7 @@ import type { Question } from '../../src/questions/index.ts';
 import { answerKey, gradeResponse } from '../../src/questions/index.ts';
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
 import { SUSPEND_DATA_LIMIT } from '../../src/lib/scorm/suspend.ts';
+import { gradeWork } from '../../src/lib/scorm/interactions.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const bank = JSON.parse(readFileSync('dist/assignment/questions.json', 'utf8')) as BankData;
@@ -29,7 +30,7 @@ const SCORM_AGAIN = readFileSync('node_modules/scorm-again/dist/scorm12.min.js',
 type Cmi = {
   suspend_data: string;
   core: Record<string, string> & { score: Record<string, string> };
-  interactions: Record<string, Record<string, string>>;
+  interactions: Record<string, Record<string, unknown>>;
 };
 
 function hostPage(initial: unknown): string {
@@ -196,12 +197,17 @@ test('the SCORM package under scorm-again: save, leave, resume from suspend_data
   };
   const interactions = Object.values(cmi.interactions);
   expect(interactions.map((i) => i.id)).toEqual(picked.map((q) => q.id));
+  const expected = gradeWork(picked, responses, {}).interactions;
   for (const [n, q] of picked.entries()) {
-    const result = gradeResponse(q, responses[q.id]);
+    const want = expected[n];
+    expect(want?.result).toBe(gradeResponse(q, responses[q.id]).correct ? 'correct' : 'wrong');
     expect(interactions[n]).toMatchObject({
-      type: q.type === 'truefalse' ? 'true-false' : q.type === 'text' ? 'fill-in' : 'choice',
-      student_response: q.type === 'truefalse' ? (responses[q.id] ? 't' : 'f') : String(responses[q.id]),
-      result: result.correct ? 'correct' : 'wrong',
+      type: want?.type,
+      student_response: want?.studentResponse,
+      result: want?.result,
+      correct_responses: Object.fromEntries(
+        want?.correctPatterns.map((pattern, k) => [k, { pattern }]) ?? [],
+      ),
     });
     expect(interactions[n]?.latency).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
   }

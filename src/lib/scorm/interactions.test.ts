@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../cli/bank.ts';
 import { answerKey, gradeResponse, type Question } from '../../questions/index.ts';
 import { FIXTURES } from '../export/fixtures.ts';
-import { cmiResult, cmiString255, cmiTimespan, gradeWork, scormInteraction } from './interactions.ts';
+import { cmiResult, cmiString255, cmiTimespan, gradeWork, reportedInteraction } from './interactions.ts';
 
 // Moodle 5.1, mod/scorm/datamodels/scorm_12.js (CMIFeedback = CMIString256, "^[\u0000-\uFFFF]{0,255}$").
 const MOODLE = {
@@ -24,27 +24,28 @@ const fixture = (id: string): Question => {
 };
 const interaction = (id: string, response: unknown) => {
   const q = fixture(id);
-  return scormInteraction(q, response as never, gradeResponse(q, response), 65_430);
+  return reportedInteraction(q, response, gradeResponse(q, response), 65_430);
 };
 
-describe('scormInteraction', () => {
+describe('reportedInteraction', () => {
+  // Each type writes its own record (src/questions/<type>/scorm.ts): options, items and targets
+  // by authored position (a, b, …), matching sources 1, 2, …; a key needing every part in braces.
   it.each([
-    ['fx-single', 'a', 'choice', 'a', 'a', 'correct'],
-    ['fx-multiple', ['c', 'b'], 'choice', 'b,c', 'a,b', 'wrong'],
-    ['fx-multiple', ['b'], 'choice', 'b', 'a,b', '0.5'],
-    ['fx-truefalse', true, 'true-false', 't', 'f', 'wrong'],
-    ['fx-numeric-exact', ' 2010 ', 'numeric', '2010', '2010', 'correct'],
-    ['fx-text', 'att', 'fill-in', 'att', 'AT&T {x}', 'correct'],
-    ['fx-ordering', ['y', 'x', 'z'], 'sequencing', 'y,x,z', 'x,y,z', '0.67'],
-    ['fx-matching', { p1: 'p1', p2: 'p3' }, 'matching', 'p1.p1,p2.p3', 'p1.p1,p2.p2,p3.p3', '0.33'],
-    ['fx-cloze', { b1: 'one', b2: 'x' }, 'fill-in', 'b1=one;b2=x', 'b1=one;b2=two}#~', '0.5'],
-  ])('%s: response %j → %s "%s" (key "%s"), result %s', (id, response, type, written, key, result) => {
-    const i = interaction(id, response);
-    expect(i).toEqual({
+    ['fx-single', 'a', 'choice', 'a', ['a'], 'correct'],
+    ['fx-multiple', ['c', 'b'], 'choice', 'b,c', ['{a,b}'], 'wrong'],
+    ['fx-multiple', ['b'], 'choice', 'b', ['{a,b}'], '0.5'],
+    ['fx-truefalse', true, 'true-false', 't', ['f'], 'wrong'],
+    ['fx-numeric-exact', ' 2010 ', 'numeric', '2010', ['2010'], 'correct'],
+    ['fx-text', 'att', 'fill-in', 'att', ['AT&T {x}', 'att'], 'correct'],
+    ['fx-ordering', ['y', 'x', 'z'], 'sequencing', 'b,a,c', ['a,b,c'], '0.67'],
+    ['fx-matching', { p1: 'p1', p2: 'p3' }, 'matching', '1.a,2.c', ['{1.a,2.b,3.c}'], '0.33'],
+    ['fx-cloze', { b1: 'one', b2: 'x' }, 'fill-in', 'one,x', ['one,two}#~'], '0.5'],
+  ])('%s: response %j → %s "%s" (key %j), result %s', (id, response, type, written, key, result) => {
+    expect(interaction(id, response)).toEqual({
       id,
       type,
       studentResponse: written,
-      correctPattern: key,
+      correctPatterns: key,
       result,
       latency: '0000:01:05.43',
     });
@@ -52,11 +53,11 @@ describe('scormInteraction', () => {
 
   it('writes an unanswered question as an empty, wrong response without latency', () => {
     const q = fixture('fx-single');
-    expect(scormInteraction(q, undefined, gradeResponse(q, null), 1000)).toEqual({
+    expect(reportedInteraction(q, undefined, gradeResponse(q, null), 1000)).toEqual({
       id: 'fx-single',
       type: 'choice',
       studentResponse: '',
-      correctPattern: 'a',
+      correctPatterns: ['a'],
       result: 'wrong',
     });
   });
@@ -64,11 +65,12 @@ describe('scormInteraction', () => {
   it('cuts a long typed answer at 255 characters, while the grade counts the whole answer', () => {
     const q = fixture('fx-text');
     const long = `att${' '.repeat(300)}`;
-    const i = scormInteraction(q, 'x'.repeat(300), gradeResponse(q, 'x'.repeat(300)));
+    const i = reportedInteraction(q, 'x'.repeat(300), gradeResponse(q, 'x'.repeat(300)));
     expect(i.studentResponse).toHaveLength(255);
-    expect(scormInteraction(q, long, gradeResponse(q, long)).result).toBe('correct');
+    expect(reportedInteraction(q, long, gradeResponse(q, long)).result).toBe('correct');
     expect(cmiString255('é'.repeat(300))).toBe('é'.repeat(255));
-    expect([...cmiString255('😀'.repeat(300))]).toHaveLength(255);
+    // Counted in UTF-16 units, as Moodle's pattern counts them, and never half an emoji.
+    expect(cmiString255(`x${'😀'.repeat(300)}`)).toBe(`x${'😀'.repeat(127)}`);
   });
 });
 
@@ -107,8 +109,10 @@ describe('the real bank', () => {
       expect(i.id).toMatch(MOODLE.identifier);
       expect(i.type).toMatch(MOODLE.type);
       expect(i.studentResponse).toMatch(MOODLE.feedback);
-      expect(i.correctPattern).toMatch(MOODLE.feedback);
-      expect(i.studentResponse).toBe(i.correctPattern);
+      for (const pattern of i.correctPatterns) expect(pattern).toMatch(MOODLE.feedback);
+      expect(i.studentResponse).not.toBe('');
+      // The key's record is a correct pattern (a set in braces when every part is needed).
+      expect(i.correctPatterns.map((p) => p.replace(/^\{(.*)\}$/, '$1'))).toContain(i.studentResponse);
       expect(i.result).toBe('correct');
       expect(i.latency).toMatch(MOODLE.timespan);
     }

@@ -1,32 +1,30 @@
 /**
  * Pure: no DOM, no framework, no zod at runtime.
  *
- * One answered question as a SCORM 1.2 interaction (`cmi.interactions.n.*`, RTE 3.4.2.7): the
- * interaction type, the student's response and the correct response in that type's format, the
- * result and the latency. SCORM 1.2 formats, as LMSs check them (Moodle's `scorm_12.js`):
+ * What the LMS receives for each question of a handed-in assignment (`cmi.interactions.n.*`,
+ * SCORM 1.2 RTE 3.4.2.7): the question type's own record (interaction type, student response and
+ * correct patterns, written by `src/questions/<type>/scorm.ts` through the registry
+ * `src/questions/scorm.ts`), plus what the player knows: the result, graded by the course's own
+ * grader, and the latency. SCORM 1.2 formats, as LMSs check them (Moodle's `scorm_12.js`):
  * - `id`: CMIIdentifier, printable ASCII without spaces, ≤ 255 (question ids always are);
- * - `student_response`, `correct_responses.n.pattern`: CMIFeedback = CMIString255, so longer text
- *   is cut at 255 characters (the score was computed from the whole answer, before the cut);
+ * - `student_response`, `correct_responses.n.pattern`: CMIFeedback = CMIString255;
  * - `result`: `correct`, `wrong`, or a decimal for part marks (`0.5`);
  * - `latency`: CMITimespan `HHHH:MM:SS.SS`.
- *
- * How each type writes its response (`RESPONSE_FORMATS`) is a temporary mapping here until each
- * question type states its own SCORM interaction (issue 18).
  */
-import type { GradeResult, Question, QuestionOf, QuestionType, ResponseOf } from '../../questions/index.ts';
-import { answerKey, gradeResponse } from '../../questions/client.ts';
-
-/** SCORM 1.2 `cmi.interactions.n.type` values this course writes. */
-export type InteractionType = 'true-false' | 'choice' | 'fill-in' | 'numeric' | 'sequencing' | 'matching';
+import type { GradeResult, Question } from '../../questions/index.ts';
+import { gradeResponse } from '../../questions/client.ts';
+import { scormWriters, type ScormWriters } from '../../questions/scorm.ts';
+import { scormRecord, type ScormInteractionType } from '../export/scorm.ts';
+import type { ScormWriter } from '../export/scorm.ts';
 
 /** What the LMS receives for one question. */
-export interface ScormInteraction {
+export interface ReportedInteraction {
   id: string;
-  type: InteractionType;
-  /** The student's response in the type's format; empty when unanswered. */
+  type: ScormInteractionType;
+  /** The student's response in the type's format; empty when unanswered (or unreadable). */
   studentResponse: string;
-  /** The correct response, in the same format. */
-  correctPattern: string;
+  /** The correct patterns, any one of which is right. */
+  correctPatterns: string[];
   /** `correct`, `wrong`, or the part score as a decimal (`0.67`). */
   result: string;
   /** CMITimespan, when the question was answered. */
@@ -36,50 +34,18 @@ export interface ScormInteraction {
 /** CMIString255: the longest `student_response` / `pattern` SCORM 1.2 allows. */
 export const CMI_STRING_255 = 255;
 
-interface ResponseFormat<K extends QuestionType> {
-  type: InteractionType;
-  write: (question: QuestionOf<K>, response: ResponseOf<K>) => string;
-}
-
-const list = (ids: readonly string[]): string => ids.join(',');
-/** `id=value` per part, `;`-separated (cloze). */
-const byPart = (ids: readonly string[], values: Readonly<Record<string, string>>): string =>
-  ids.map((id) => `${id}=${values[id] ?? ''}`).join(';');
-
 /**
- * Per type: the SCORM 1.2 interaction type and how a response is written. Choice, sequencing and
- * matching use the question's own option, item and pair ids (matching as `pair.right`), so the
- * LMS's report can be read against the bank.
+ * At most 255 UTF-16 code units, as LMSs count them (JavaScript patterns such as Moodle's), cut at
+ * a whole character (never half a surrogate pair).
  */
-export const RESPONSE_FORMATS: { readonly [K in QuestionType]: ResponseFormat<K> } = {
-  single: { type: 'choice', write: (_q, r) => r },
-  multiple: { type: 'choice', write: (_q, r) => list([...new Set(r)].sort()) },
-  truefalse: { type: 'true-false', write: (_q, r) => (r ? 't' : 'f') },
-  numeric: { type: 'numeric', write: (_q, r) => String(r).trim() },
-  text: { type: 'fill-in', write: (_q, r) => r.trim() },
-  ordering: { type: 'sequencing', write: (_q, r) => list(r) },
-  matching: {
-    type: 'matching',
-    write: (q, r) => list(q.pairs.filter((p) => r[p.id] !== undefined).map((p) => `${p.id}.${r[p.id]}`)),
-  },
-  cloze: {
-    type: 'fill-in',
-    write: (q, r) =>
-      byPart(
-        q.blanks.map((b) => b.id),
-        r,
-      ),
-  },
-};
-
-function formatOf<K extends QuestionType>(question: QuestionOf<K>): ResponseFormat<K> {
-  return RESPONSE_FORMATS[question.type as K];
-}
-
-/** At most 255 characters, cut at a whole character (never half a surrogate pair). */
 export function cmiString255(text: string): string {
-  const chars = [...text];
-  return chars.length <= CMI_STRING_255 ? text : chars.slice(0, CMI_STRING_255).join('');
+  if (text.length <= CMI_STRING_255) return text;
+  let cut = '';
+  for (const char of text) {
+    if (cut.length + char.length > CMI_STRING_255) break;
+    cut += char;
+  }
+  return cut;
 }
 
 /** Milliseconds → CMITimespan `HHHH:MM:SS.SS` (hours padded to 4 digits, as Moodle expects 2–4). */
@@ -100,22 +66,22 @@ export function cmiResult(result: GradeResult): string {
 }
 
 /**
- * The interaction for `question`. `response` undefined = unanswered (empty response, `wrong`);
+ * The interaction for `question`: `response` undefined = unanswered (empty response, `wrong`);
  * `latencyMs` is the time from the launch to the student's last change of this answer.
  */
-export function scormInteraction(
+export function reportedInteraction(
   question: Question,
-  response: ResponseOf<QuestionType> | undefined,
+  response: unknown,
   result: GradeResult,
   latencyMs?: number,
-): ScormInteraction {
-  const format = formatOf(question);
-  const write = format.write as (q: Question, r: unknown) => string;
+  writers: ScormWriters = scormWriters,
+): ReportedInteraction {
+  const record = scormRecord(question, response, writers[question.type] as ScormWriter<Question>);
   return {
-    id: question.id,
-    type: format.type,
-    studentResponse: response === undefined ? '' : cmiString255(write(question, response)),
-    correctPattern: cmiString255(write(question, answerKey(question))),
+    id: record.id,
+    type: record.type,
+    studentResponse: cmiString255(record.studentResponse ?? ''),
+    correctPatterns: record.correctResponses.map(cmiString255),
     result: response === undefined ? 'wrong' : cmiResult(result),
     ...(response !== undefined && latencyMs !== undefined ? { latency: cmiTimespan(latencyMs) } : {}),
   };
@@ -125,7 +91,7 @@ export function scormInteraction(
 export interface GradedWork {
   points: number;
   max: number;
-  interactions: ScormInteraction[];
+  interactions: ReportedInteraction[];
 }
 
 /**
@@ -134,15 +100,16 @@ export interface GradedWork {
  */
 export function gradeWork(
   questions: readonly Question[],
-  answers: Readonly<Record<string, ResponseOf<QuestionType>>>,
+  answers: Readonly<Record<string, unknown>>,
   latency: Readonly<Record<string, number>>,
+  writers: ScormWriters = scormWriters,
 ): GradedWork {
   let points = 0;
   const interactions = questions.map((question) => {
     const response = answers[question.id];
     const result = gradeResponse(question, response ?? null);
     if (response !== undefined) points += result.score;
-    return scormInteraction(question, response, result, latency[question.id]);
+    return reportedInteraction(question, response, result, latency[question.id], writers);
   });
   return { points, max: questions.length, interactions };
 }

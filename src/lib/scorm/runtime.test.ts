@@ -3,7 +3,7 @@ import * as scorm12 from 'scorm-again/scorm12';
 import type Scorm12ApiClass from 'scorm-again/scorm12';
 import { describe, expect, it } from 'vitest';
 import { findApi, openSession, type ApiHost, type Scorm12Api } from './runtime.ts';
-import type { ScormInteraction } from './interactions.ts';
+import type { ReportedInteraction } from './interactions.ts';
 
 // scorm-again's ESM build exports the class by name; its type declarations call it the default export.
 const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof Scorm12ApiClass };
@@ -17,16 +17,16 @@ function lms(data: Record<string, unknown> = {}): { api: Scorm12Api; cmi: () => 
   };
 }
 
-const INTERACTIONS: ScormInteraction[] = [
+const INTERACTIONS: ReportedInteraction[] = [
   {
     id: 'q1',
     type: 'choice',
     studentResponse: 'a',
-    correctPattern: 'a',
+    correctPatterns: ['a'],
     result: 'correct',
     latency: '0000:00:12.00',
   },
-  { id: 'q2', type: 'true-false', studentResponse: '', correctPattern: 't', result: 'wrong' },
+  { id: 'q2', type: 'true-false', studentResponse: '', correctPatterns: ['t'], result: 'wrong' },
 ];
 
 describe('a session with the LMS', () => {
@@ -113,7 +113,7 @@ describe('a session with the LMS', () => {
     const { api } = lms();
     const opened = openSession(api, 0);
     if (!opened.ok) throw new Error(opened.error);
-    const bad = { ...INTERACTIONS[0], type: 'essay' } as unknown as ScormInteraction;
+    const bad = { ...INTERACTIONS[0], type: 'essay' } as unknown as ReportedInteraction;
     const reported = opened.session.reportResult(
       { interactions: [bad], points: 0, max: 1, suspendData: '' },
       5,

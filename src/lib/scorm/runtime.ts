@@ -9,7 +9,7 @@
  * Every value set is checked: when the LMS refuses one, the call says which element and the LMS's
  * own error text, so the page can tell the student their work was not recorded.
  */
-import { cmiTimespan, type ScormInteraction } from './interactions.ts';
+import { cmiTimespan, type ReportedInteraction } from './interactions.ts';
 
 /** The SCORM 1.2 API an LMS puts on a window above the package (RTE 3.2). Values are strings. */
 export interface Scorm12Api {
@@ -136,7 +136,12 @@ export class ScormSession {
    * score, else `completed`), the session time and the final suspend_data. Then commits.
    */
   reportResult(
-    result: { interactions: readonly ScormInteraction[]; points: number; max: number; suspendData: string },
+    result: {
+      interactions: readonly ReportedInteraction[];
+      points: number;
+      max: number;
+      suspendData: string;
+    },
     nowMs: number,
   ): CallResult {
     if (this.finished) return { ok: false, error: 'The LMS session is closed.' };
@@ -149,7 +154,9 @@ export class ScormSession {
         [`${n}.id`, interaction.id],
         [`${n}.type`, interaction.type],
         [`${n}.student_response`, interaction.studentResponse],
-        [`${n}.correct_responses.0.pattern`, interaction.correctPattern],
+        ...interaction.correctPatterns.map(
+          (pattern, k) => [`${n}.correct_responses.${k}.pattern`, pattern] as [string, string],
+        ),
         [`${n}.weighting`, '1'],
         [`${n}.result`, interaction.result],
       );

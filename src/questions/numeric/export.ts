@@ -14,8 +14,8 @@ import { base, declaration, notNull, para, setOutcome, v, when } from '../../lib
 import { incorrectFeedbackProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml } from '../../lib/export/xml.ts';
-import { parseNumber } from './grade.ts';
 import type { NumericQuestion } from './schema.ts';
+import { numericScorm } from './scorm.ts';
 
 /** The note when a format has no units. */
 export const UNIT_DROPPED = 'unit dropped (the format has no units): learners must type the bare number';
@@ -47,6 +47,13 @@ export function relativeToleranceNote(question: NumericQuestion): string | undef
   const percent = tidy(t.value * 100);
   return `relative tolerance ${percent}% converted to ±${formatNumber(numericRange(question).margin)}`;
 }
+
+const numericScormLosses = (q: NumericQuestion): string[] =>
+  q.tolerance && numericRange(q).margin !== 0
+    ? [
+        'tolerance not in the interaction record: SCORM 1.2 has one correct number, so the LMS report shows the exact answer',
+      ]
+    : [];
 
 const html = (text: string | undefined): string | undefined =>
   text === undefined ? undefined : richHtml(text);
@@ -175,23 +182,5 @@ export const numericExport: QuestionExport<'numeric'> = {
       ].filter((n): n is string => n !== undefined),
   },
   csv: { options: (q) => q.unit ?? '' },
-  scorm: {
-    type: 'numeric',
-    correct: (q) => [formatNumber(q.answer)],
-    response: (q, response) => {
-      const value =
-        typeof response === 'number'
-          ? response
-          : typeof response === 'string'
-            ? parseNumber(response, q.unit)
-            : undefined;
-      return value === undefined || !Number.isFinite(value) ? undefined : formatNumber(value);
-    },
-    losses: (q) =>
-      q.tolerance && numericRange(q).margin !== 0
-        ? [
-            'tolerance not in the interaction record: SCORM 1.2 has one correct number, so the LMS report shows the exact answer',
-          ]
-        : [],
-  },
+  scorm: { ...numericScorm, losses: numericScormLosses },
 };
