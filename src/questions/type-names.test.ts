@@ -27,7 +27,9 @@ import { responseSchemas } from './index.ts';
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const NAMES: readonly string[] = Object.keys(responseSchemas);
 const REGISTRIES = new Set(
-  ['client.ts', 'handouts.ts', 'views.ts', 'index.ts', 'exporters.ts', 'scorm.ts'].map((f) => `src/questions/${f}`),
+  ['client.ts', 'handouts.ts', 'views.ts', 'index.ts', 'exporters.ts', 'scorm.ts'].map(
+    (f) => `src/questions/${f}`,
+  ),
 );
 
 function walk(dir: string): string[] {

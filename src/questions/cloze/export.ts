@@ -62,6 +62,8 @@ export const clozeExport: QuestionExport<'cloze'> = {
     qtype: 'cloze',
     questionHtml: moodleClozeText,
     body: () => [],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: (q) => [
       ...typoLoss(q),
       ...(q.feedback

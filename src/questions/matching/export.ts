@@ -52,6 +52,8 @@ export const matchingExport: QuestionExport<'matching'> = {
           el('subquestion', { format: 'html' }, el('text', {}, ''), el('answer', {}, el('text', {}, d.text))),
         ),
     ],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: () => [],
   },
   qti12: {

@@ -27,7 +27,7 @@ export const multipleExport: QuestionExport<'multiple'> = {
     writingProblems: (q, rules) => optionWritingProblems(q.options, key(q), rules.bannedOption),
     keyedChoices: (q) => choicesWithKey(q.options, key(q)),
   },
-  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), false), losses: none },
+  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), false), hints: 'parts', losses: none },
   qti12: {
     canvasType: 'multiple_answers_question',
     build: (q, correctFb) => buildChoice(q, key(q), false, correctFb),

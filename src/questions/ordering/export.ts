@@ -43,8 +43,13 @@ export const orderingExport: QuestionExport<'ordering'> = {
       el('showgrading', {}, 'SHOW'),
       el('numberingstyle', {}, 'none'),
       ...combined(q),
+      // The combined feedback's "show the number of correct responses". Without it,
+      // qtype_ordering's importer pads the hint options to two and a one-hint question fails to save.
+      el('shownumcorrect'),
       q.items.map((it, i) => answer(String(i + 1), richHtml(it.text))),
     ],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: () => [ORDERING_NOTE],
   },
   qti12: {

@@ -27,7 +27,7 @@ export const singleExport: QuestionExport<'single'> = {
     writingProblems: (q, rules) => optionWritingProblems(q.options, key(q), rules.bannedOption),
     keyedChoices: (q) => choicesWithKey(q.options, key(q)),
   },
-  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), true), losses: none },
+  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), true), hints: 'parts', losses: none },
   qti12: {
     canvasType: 'multiple_choice_question',
     build: (q, correctFb) => buildChoice(q, key(q), true, correctFb),

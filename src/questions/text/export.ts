@@ -39,6 +39,8 @@ export const textExport: QuestionExport<'text'> = {
         incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format'),
       ];
     },
+    // Moodle's importer reads the hint's text only.
+    hints: 'text',
     losses: typoLoss,
   },
   qti12: {

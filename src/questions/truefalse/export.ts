@@ -68,7 +68,7 @@ export const truefalseExport: QuestionExport<'truefalse'> = {
       const options = choices(q);
       const key = q.answer ? 'true' : 'false';
       return {
-        responses: [choiceLid('response1', 'Single', options)],
+        responses: [choiceLid('response1', 'Single', options, false)],
         conditions: [
           ...options
             .filter((o) => o.feedback !== undefined)
