@@ -34,8 +34,18 @@ function link(questions: string[]): string {
 describe('export --format scorm', () => {
   it('writes the package for a share link and says what it holds', () => {
     const out = join(dir, 'week2.zip');
-    const r = run('--format', 'scorm', '--assignment', link(['crime-q01', 'crime-q02']), '--out', out);
-    expect(r.stderr).toMatch(/^SCORM 1\.2 package: "Week 2", 2 question\(s\), \d+\.\d KB\n/);
+    const r = run(
+      '--format',
+      'scorm',
+      '--assignment',
+      link(['crime-q01', 'crime-q02', 'crime-q10']),
+      '--out',
+      out,
+    );
+    expect(r.stderr).toMatch(/^SCORM 1\.2 package: "Week 2", 3 question\(s\), \d+\.\d KB\n/);
+    // What the LMS's interaction report cannot show exactly, with the questions concerned.
+    expect(r.stderr).toContain('  - cloze recorded as one fill-in interaction: the blanks in reading order');
+    expect(r.stderr).toMatch(/result comes from the course's own grader, .* — crime-q10\n/);
     expect(r.stderr).toContain('a determined student can read them');
     expect(r.stderr).toContain(`Wrote ${out}`);
     expect(r.status).toBe(0);

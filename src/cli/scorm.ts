@@ -9,6 +9,7 @@
 import { renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decodeSpec } from '../lib/assign/spec.ts';
+import { scormLosses } from '../lib/export/index.ts';
 import { missingQuestions, scormPackage } from '../lib/scorm/package.ts';
 import { buildScormKit } from '../scorm/kit.ts';
 import { loadBank } from './bank.ts';
@@ -62,10 +63,18 @@ export async function exportScorm(options: ScormCliOptions): Promise<{ code: num
     return { code: 1, message: `cannot write ${out}: ${(error as Error).message}` };
   }
   const kb = (built.zip.length / 1024).toFixed(1);
+  // What the LMS's interaction report cannot show exactly, each once with its questions.
+  const losses = new Map<string, string[]>();
+  for (const id of spec.questions) {
+    const entry = byId.get(id);
+    for (const loss of entry ? scormLosses(entry.question) : [])
+      losses.set(loss, [...(losses.get(loss) ?? []), id]);
+  }
   return {
     code: 0,
     message: [
       `SCORM 1.2 package: "${spec.title}", ${spec.questions.length} question(s), ${kb} KB`,
+      ...[...losses].map(([loss, ids]) => `  - ${loss} — ${ids.join(', ')}`),
       'Upload it to the LMS as a SCORM activity; set attempts, dates and time limits there.',
       'The answer keys are inside the package, as in every SCORM quiz: a determined student can read them.',
       `Wrote ${out}`,

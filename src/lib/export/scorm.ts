@@ -71,6 +71,13 @@ export function scormSource(index: number): string {
   return String((index + 1) % 10);
 }
 
+/**
+ * The SCORM package grades with the course's own grader, so a typed answer keeps its typo
+ * tolerance there; only the correct patterns the LMS shows are the answers as written.
+ */
+export const SCORM_TYPO_NOTE =
+  "correct patterns show the accepted answers as written; the result comes from the course's own grader, which also accepts small spelling slips";
+
 /** CMIFeedback holds at most 255 characters. */
 export function scormText(text: string): string {
   return text.slice(0, 255);

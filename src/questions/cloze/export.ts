@@ -13,6 +13,7 @@ import { escapeClozeAnswer } from '../../lib/export/moodle.ts';
 import { plain as plainMaterial, respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
 import { base, declaration, mapping, para, qtiId, setOutcome } from '../../lib/export/qti21.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
+import { SCORM_TYPO_NOTE } from '../../lib/export/scorm.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes, type XmlNode } from '../../lib/export/xml.ts';
 import { clozeSegments } from './grade.ts';
@@ -47,7 +48,7 @@ export function moodleClozeText(q: ClozeQuestion): string {
 const typoLoss = (q: ClozeQuestion): string[] => (q.blanks.some(usesTypos) ? [NOTE.typos] : []);
 const clozeScormLosses = (q: ClozeQuestion): string[] => [
   'cloze recorded as one fill-in interaction: the blanks in reading order, separated by commas; only the first accepted answer of each blank is listed as correct',
-  ...typoLoss(q),
+  ...(q.blanks.some(usesTypos) ? [SCORM_TYPO_NOTE] : []),
 ];
 
 export const clozeExport: QuestionExport<'cloze'> = {

@@ -11,6 +11,7 @@ import { answer } from '../../lib/export/moodle.ts';
 import { respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
 import { declaration, mapping, mapScore, para } from '../../lib/export/qti21.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
+import { SCORM_TYPO_NOTE } from '../../lib/export/scorm.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml } from '../../lib/export/xml.ts';
 import type { TextQuestion } from './schema.ts';
@@ -101,5 +102,5 @@ export const textExport: QuestionExport<'text'> = {
     ],
   },
   csv: { options: () => '' },
-  scorm: { ...textScorm, losses: typoLoss },
+  scorm: { ...textScorm, losses: (q) => (usesTypos(q) ? [SCORM_TYPO_NOTE] : []) },
 };
