@@ -22,7 +22,8 @@ export async function buildScormKit(): Promise<ScormKit> {
   const result = await build({
     configFile: false,
     root: here,
-    logLevel: 'warn',
+    // Errors only: a slow machine makes Vite print build-timing notes that are noise on the CLI.
+    logLevel: 'error',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [svelte({ compilerOptions: { discloseVersion: false } })],
