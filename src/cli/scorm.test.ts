@@ -17,6 +17,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['src/cli/export.ts', ...args], { cwd: root, encoding: 'utf8' });
 
+const scorm = (assignment: string, out: string) =>
+  run('--format', 'scorm', '--assignment', assignment, '--out', out);
+
 function link(questions: string[]): string {
   const spec = withId({
     v: 1,
@@ -34,14 +37,7 @@ function link(questions: string[]): string {
 describe('export --format scorm', () => {
   it('writes the package for a share link and says what it holds', () => {
     const out = join(dir, 'week2.zip');
-    const r = run(
-      '--format',
-      'scorm',
-      '--assignment',
-      link(['crime-q01', 'crime-q02', 'crime-q10']),
-      '--out',
-      out,
-    );
+    const r = scorm(link(['crime-q01', 'crime-q02', 'crime-q10']), out);
     expect(r.stderr).toMatch(/^SCORM 1\.2 package: "Week 2", 3 question\(s\), \d+\.\d KB\n/);
     // What the LMS's interaction report cannot show exactly, with the questions concerned.
     expect(r.stderr).toContain('  - cloze recorded as one fill-in interaction: the blanks in reading order');
@@ -67,7 +63,7 @@ describe('export --format scorm', () => {
     ['', /--format scorm needs --assignment/],
   ])('refuses the link %j with a message naming it, and writes nothing', (bad, message) => {
     const out = join(dir, 'bad', 'x.zip');
-    const r = run('--format', 'scorm', '--assignment', bad, '--out', out);
+    const r = scorm(bad, out);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
@@ -75,14 +71,7 @@ describe('export --format scorm', () => {
 
   it('names the questions the course no longer has, and writes no zip (not even a partial one)', () => {
     const out = join(dir, 'gone', 'x.zip');
-    const r = run(
-      '--format',
-      'scorm',
-      '--assignment',
-      link(['crime-q01', 'no-such-q', 'old-q9']),
-      '--out',
-      out,
-    );
+    const r = scorm(link(['crime-q01', 'no-such-q', 'old-q9']), out);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /^export: the assignment link "https:\/\/course\.example\/assignment\/#.{1,40}….{12}" \("Week 2"\) names 2 question\(s\) the course no longer has: no-such-q, old-q9\. /,
@@ -104,7 +93,7 @@ describe('export --format scorm', () => {
         review: 'never',
       }),
     );
-    const r = run('--format', 'scorm', '--assignment', path, '--out', join(dir, 'x.txt'));
+    const r = scorm(path, join(dir, 'x.txt'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--out for scorm must end in .zip, got');
     expect(run('--format', 'gift', '--out', 'x.gift', '--assignment', path).stderr).toContain(
