@@ -222,9 +222,7 @@ function typeNameUses(): Map<string, string[]> {
 describe('question type names', () => {
   it('leave out tests and test support, and count the files they should', () => {
     expect(PRODUCTION.length).toBeGreaterThan(150);
-    expect([...SUPPORT].sort()).toEqual(
-      expect.arrayContaining(['src/lib/export/fixtures.ts']),
-    );
+    expect([...SUPPORT].sort()).toEqual(expect.arrayContaining(['src/lib/export/fixtures.ts']));
   });
 
   it('appear only in their own folder and the registries', () => {
