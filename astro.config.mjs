@@ -6,6 +6,8 @@ import svelte from '@astrojs/svelte';
 import study from './src/integrations/study.ts';
 // `client:intent`: quiz islands hydrate on the learner's first use (see the module).
 import intent from './src/integrations/intent.ts';
+// The SCORM package's player and schema files, for the assignment builder (see the module).
+import scorm from './src/integrations/scorm.ts';
 // A Content-Security-Policy meta tag on every built page, with the hashes of its inline code (see the module).
 import csp from './src/integrations/csp.ts';
 
@@ -31,5 +33,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), csp(), study()],
+  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), scorm(), csp(), study()],
 });

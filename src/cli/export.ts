@@ -6,6 +6,8 @@
  * so it is always visible and never mixed into a file. Questions go out in course order (modules,
  * then lessons no module lists), grouped by lesson, with article titles as lesson names.
  * Exit 0 on success, 1 when the bank is invalid or the file cannot be written, 2 for bad flags.
+ * `--format scorm --assignment '<link>' [--out <file.zip>]` writes one assignment as a SCORM 1.2
+ * package instead (see `scorm.ts`).
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,11 +17,14 @@ import { readSeed } from '../lib/ingest/read.ts';
 import { EXPORT_FORMATS, exportBank, formatReport, type ExportFormat } from '../lib/export/index.ts';
 import type { Question } from '../questions/index.ts';
 import { loadBank } from './bank.ts';
+import { exportScorm } from './scorm.ts';
 
 const usage = `usage: npm run --silent export -- --format ${EXPORT_FORMATS.join('|')} --out <path> [--date YYYY-MM-DD]
+       npm run --silent export -- --format scorm --assignment '<link>' [--out <file.zip>] [--date YYYY-MM-DD]
   qti12  Canvas QTI 1.2 package (.zip)     qti21  QTI 2.1 package (.zip)
   moodle Moodle XML (.xml)                 gift   GIFT text (.gift or .txt)
   csv    one row per question (.csv)
+  scorm  one assignment (its share link) as a SCORM 1.2 package (.zip; default name from its title)
 The export report goes to stderr.`;
 
 const EXTENSIONS: Record<ExportFormat, string[]> = {
@@ -40,6 +45,7 @@ let values: {
   format?: string | undefined;
   out?: string | undefined;
   date?: string | undefined;
+  assignment?: string | undefined;
   help?: boolean | undefined;
 };
 try {
@@ -48,6 +54,7 @@ try {
       format: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
+      assignment: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,
@@ -61,17 +68,35 @@ if (values.help) {
 }
 const format = values.format;
 if (format === undefined) fail('--format is required', 2);
+if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+  fail(`--date must look like 2025-09-01, got "${values.date}"`, 2);
+}
+if (format === 'scorm') {
+  if (values.assignment === undefined || values.assignment.trim() === '') {
+    fail("--format scorm needs --assignment '<link>' (the assignment's share link)", 2);
+  }
+  if (values.out !== undefined && !values.out.toLowerCase().endsWith('.zip')) {
+    fail(`--out for scorm must end in .zip, got "${values.out}"`, 2);
+  }
+  const result = await exportScorm({
+    link: values.assignment,
+    out: values.out,
+    date: values.date,
+    root: process.cwd(),
+  });
+  if (result.code !== 0) fail(result.message, result.code);
+  process.stderr.write(`${result.message}\n`);
+  process.exit(0);
+}
+if (values.assignment !== undefined) fail('--assignment goes with --format scorm only', 2);
 if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-  fail(`unknown --format "${format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
+  fail(`unknown --format "${format}" (use ${EXPORT_FORMATS.join(', ')}, scorm)`, 2);
 }
 const chosen = format as ExportFormat;
 const out = values.out;
 if (out === undefined || out === '') fail('--out <path> is required', 2);
 if (!EXTENSIONS[chosen].some((ext) => out.toLowerCase().endsWith(ext))) {
   fail(`--out for ${chosen} must end in ${EXTENSIONS[chosen].join(' or ')}, got "${out}"`, 2);
-}
-if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-  fail(`--date must look like 2025-09-01, got "${values.date}"`, 2);
 }
 
 const root = process.cwd();

@@ -5,8 +5,7 @@ import { questionSchema } from '../../questions/index.ts';
 import { numericRange } from '../../questions/numeric/export.ts';
 import { ordinal } from './common.ts';
 import { CSV_COLUMNS } from './csv.ts';
-import { EVIL, FIXTURES, find, parseTree, type TreeNode } from './fixtures.ts';
-import { parseGift } from './gift-parse.ts';
+import { EVIL, FIXTURES, find, parseTree, readGift, type TreeNode } from './fixtures.ts';
 import { EXPORT_FORMATS, exportBank, formatReport, type ExportFormat } from './index.ts';
 import { escapeClozeAnswer, fraction } from './moodle.ts';
 
@@ -341,7 +340,8 @@ describe('Moodle XML', () => {
 
 describe('GIFT', () => {
   const gift = String(only('gift').files[0]?.content);
-  const parsed = parseGift(gift);
+  // Read by gift-pegjs, a GIFT parser this project did not write.
+  const parsed = readGift(gift);
   const byTitle = (title: string) => one(parsed.filter((q) => q.title === title));
 
   it('writes one question per fixture, a cloze as one per blank, all in the lesson category', () => {
@@ -370,7 +370,7 @@ describe('GIFT', () => {
   });
   it('round-trips hostile text in prompts, options, feedback and answers', () => {
     const single = byTitle('fx-single');
-    expect(decodeHtml(single.text.replace(/^\[html\]/, ''))).toBe(`Pick one: ${EVIL}`);
+    expect(decodeHtml(single.text)).toBe(`Pick one: ${EVIL}`);
     expect(decodeHtml(single.answers[0]?.text ?? '')).toBe(`Right ${EVIL}`);
     expect(decodeHtml(single.answers[0]?.feedback ?? '')).toBe(`A fb ${EVIL}`);
     expect(decodeHtml(single.generalFeedback ?? '')).toBe(`Why: ${EVIL}`);
@@ -381,12 +381,12 @@ describe('GIFT', () => {
   it("weights multiple answers like the site's grader", () => {
     expect(byTitle('fx-multiple').answers.map((a) => a.weight)).toEqual([50, 50, -50]);
   });
-  it('writes true/false with wrong-answer then right-answer feedback', () => {
+  it('writes true/false with the feedback for answering true, then for answering false', () => {
     const tf = byTitle('fx-truefalse');
     expect(tf.truth).toBe(false);
-    // The key is False: the wrong answer is True.
-    expect(decodeHtml(tf.truefalseFeedback?.[0] ?? '')).toBe(`Picked true ${EVIL} No ${EVIL}`);
-    expect(decodeHtml(tf.truefalseFeedback?.[1] ?? '')).toBe(`Picked false Yes ${EVIL}`);
+    // The key is False: answering true is wrong.
+    expect(decodeHtml(tf.trueFeedback ?? '')).toBe(`Picked true ${EVIL} No ${EVIL}`);
+    expect(decodeHtml(tf.falseFeedback ?? '')).toBe(`Picked false Yes ${EVIL}`);
   });
   it('writes numeric answers with absolute tolerance', () => {
     expect(byTitle('fx-numeric-rel').answers[0]?.text).toBe('45000:900');
@@ -403,10 +403,15 @@ describe('GIFT', () => {
       message: expect.stringContaining('cloze split into 2'),
     });
   });
-  it('shows a cloze blank in place and the other blanks as _____', () => {
-    const b1 = byTitle('fx-cloze-b1');
-    expect(b1.text.endsWith('Before')).toBe(true);
-    expect(decodeHtml(b1.after)).toBe(`middle ${EVIL} _____ after.`);
+  it('shows a cloze blank in place (a missing-word answer) and the other blanks as _____', () => {
+    for (const title of ['fx-cloze-b1', 'fx-cloze-b2']) {
+      const q = byTitle(title);
+      expect(q.embedded).toBe(true);
+      expect(decodeHtml(q.text)).toBe(`Fill inBefore _____ middle ${EVIL} _____ after.`);
+    }
+    // gift-pegjs shows the answer block as _____ too: its place is in the file.
+    expect(gift).toContain('::fx-cloze-b1::[html]<p>Fill in</p><p>Before {=one =One/1 ####');
+    expect(gift).toContain('::fx-cloze-b2::[html]<p>Fill in</p><p>Before _____ middle ');
   });
 });
 

@@ -3,10 +3,12 @@
  *
  * Test fixtures for the exporters: one question of every type, each with feedback, hints and
  * text full of characters that XML, HTML, GIFT and CSV treat as syntax, so a test can check that
- * every text comes out as text; and `parseTree`, a small ordered view of parsed XML for checks.
+ * every text comes out as text; `parseTree`, a small ordered view of parsed XML for checks; and
+ * `readGift`, GIFT as the third-party parser gift-pegjs reads it.
  * Used by the tests beside this file only.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseGiftPegjs } from 'gift-pegjs';
 import type { Question } from '../../questions/index.ts';
 
 /** Text that is syntax somewhere: XML/HTML (`& < > " '`), GIFT (`~ = # { } : \`), matching (`->`), CSV formulas. */
@@ -163,4 +165,98 @@ export function parseTree(xml: string): TreeNode[] {
     htmlEntities: true,
   });
   return toTree(parser.parse(xml) as Ordered[]);
+}
+
+/** One GIFT question as gift-pegjs reads it, in the shape the tests check. */
+export interface ReadGiftQuestion {
+  /** The `$CATEGORY:` in force. */
+  category?: string;
+  title?: string;
+  /** The question text (HTML as written; a missing-word question's blank shows as `_____`). */
+  text: string;
+  kind: 'choice' | 'short' | 'matching' | 'numeric' | 'truefalse';
+  /** Choices; numeric `value` or `value:margin`; matching `text -> match`. */
+  answers: { text: string; weight?: number; feedback?: string; match?: string }[];
+  /** The answer block sits inside the text (missing-word format). */
+  embedded: boolean;
+  truth?: boolean;
+  trueFeedback?: string;
+  falseFeedback?: string;
+  generalFeedback?: string;
+}
+
+// gift-pegjs 1.0.2 stands escaped characters in for `&&NNN;` while it parses and puts them back
+// everywhere except in a matching answer; Moodle's own GIFT import reads those right (lms-check).
+const pegjsPlaceholder = (text: string): string =>
+  text.replace(/&&(\d{3});/g, (_, code: string) => String.fromCharCode(Number(code)));
+
+/**
+ * GIFT read by gift-pegjs, a third-party parser (the one lms-check runs too), so that the tests
+ * prove the output is GIFT to a reader this project did not write. Throws on a syntax error.
+ */
+export function readGift(source: string): ReadGiftQuestion[] {
+  const out: ReadGiftQuestion[] = [];
+  let category: string | undefined;
+  for (const q of parseGiftPegjs(source)) {
+    if (q.type === 'Category') {
+      category = q.title;
+      continue;
+    }
+    if (q.type === 'Description' || q.type === 'Essay') throw new Error(`unexpected GIFT ${q.type}`);
+    const base = {
+      ...(category === undefined ? {} : { category }),
+      ...(q.title === null ? {} : { title: q.title }),
+      text: q.stem.text,
+      embedded: q.hasEmbeddedAnswers,
+      ...(q.globalFeedback ? { generalFeedback: q.globalFeedback.text } : {}),
+    };
+    const feedback = (f: { text: string } | null) => (f ? { feedback: f.text } : {});
+    switch (q.type) {
+      case 'MC':
+      case 'Short':
+        out.push({
+          ...base,
+          kind: q.type === 'MC' ? 'choice' : 'short',
+          answers: q.choices.map((c) => ({
+            text: c.text.text,
+            ...(c.weight === null ? {} : { weight: c.weight }),
+            ...feedback(c.feedback),
+          })),
+        });
+        break;
+      case 'Numerical': {
+        const choices = Array.isArray(q.choices) ? q.choices : [{ text: q.choices, feedback: null }];
+        out.push({
+          ...base,
+          kind: 'numeric',
+          answers: choices.map((c) => ({
+            text: c.text.range ? `${c.text.number}:${c.text.range}` : String(c.text.number),
+            ...feedback(c.feedback),
+          })),
+        });
+        break;
+      }
+      case 'Matching':
+        out.push({
+          ...base,
+          kind: 'matching',
+          answers: q.matchPairs.map((p) => ({
+            text: p.subquestion.text,
+            match: pegjsPlaceholder(p.subanswer),
+          })),
+        });
+        break;
+      case 'TF':
+        out.push({
+          ...base,
+          kind: 'truefalse',
+          answers: [],
+          truth: q.isTrue,
+          ...(q.trueFeedback ? { trueFeedback: q.trueFeedback.text } : {}),
+          ...(q.falseFeedback ? { falseFeedback: q.falseFeedback.text } : {}),
+        });
+        break;
+    }
+  }
+  return out;
 }

@@ -92,6 +92,25 @@ export function scormLosses(question: Question, types: ExportTypes = {}): string
   return losses(question, types.exporters ?? realExporters);
 }
 
+/**
+ * Where the file goes in each LMS, printed under the report. The Canvas and Moodle routes are the
+ * ones lms-check runs (QTIMigrationTool, Moodle's import code); Blackboard's is as its help pages
+ * describe it ("About QTI packages"), not run here.
+ */
+export const IMPORT_NOTES: Readonly<Record<ExportFormat, readonly string[]>> = {
+  qti12: [
+    'Canvas: Course Settings → Import Course Content → "QTI .zip file" (the questions land in a question bank and a quiz).',
+    'Blackboard Learn: use the QTI 2.1 export instead (this one is Canvas-flavoured QTI 1.2).',
+  ],
+  qti21: [
+    'Blackboard Learn: Original course view: Course Tools → Tests, Surveys, and Pools → Pools → Import QTI 2.1 Package; Ultra: Question banks → Import. Blackboard takes true/false, single and multiple choice and one-blank text questions; it skips numeric, ordering, matching and cloze (as its help pages say; not run here).',
+    'Canvas: Course Settings → Import Course Content → "QTI .zip file"; for Canvas prefer the QTI 1.2 export, which Canvas\'s converter is checked against.',
+  ],
+  moodle: ['Moodle: Question bank → Import → "Moodle XML format".'],
+  gift: ['Moodle: Question bank → Import → "GIFT format".'],
+  csv: [],
+};
+
 /** Most question ids listed after a grouped note before it says "and N more". */
 const MAX_IDS = 12;
 
@@ -129,5 +148,7 @@ export function formatReport(report: ExportReport): string {
       lines.push(`  - ${message} — ${ids.length} question${ids.length === 1 ? '' : 's'}: ${shown}${more}`);
     }
   }
+  const importing = IMPORT_NOTES[report.format];
+  if (importing.length > 0) lines.push('Importing:', ...importing.map((line) => `  - ${line}`));
   return `${lines.join('\n')}\n`;
 }

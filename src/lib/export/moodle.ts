@@ -27,8 +27,13 @@ export interface MoodlePart<Q> {
   questionHtml?: (question: Q) => string;
   /** The type's elements after `idnumber`: options, answers, units, combined feedback. */
   body: (question: Q) => Child[];
-  /** False when Moodle ignores `<hint>` for this type on import, so none are written. */
-  hints?: false;
+  /**
+   * How Moodle's importer for this qtype reads a `<hint>`: `false`, it ignores hints (none are
+   * written); `'text'`, the text only (`import_hints` without parts: shortanswer, numerical);
+   * `'parts'`, the text and the two options `<shownumcorrect/>` and `<clearwrong/>`
+   * (`import_hints($qo, $xml, true)`: multichoice, matching, cloze, ordering). See `hint`.
+   */
+  hints: false | 'text' | 'parts';
   /** What Moodle cannot represent exactly for this question, for the export report. */
   losses: (question: Q) => string[];
 }
@@ -62,6 +67,27 @@ export function escapeClozeAnswer(answer: string): string {
 
 function richlessHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * One `<hint>`. With `parts`, both hint options are written on every hint, as Moodle's own export
+ * writes a hint whose options are on:
+ * - `<shownumcorrect/>`: after a wrong try, Moodle says how many parts are right; the site shows
+ *   the feedback of every part, which tells more;
+ * - `<clearwrong/>`: "Try again" clears the wrong parts; the site clears the whole answer.
+ * Writing them on every hint is also what keeps qtype_ordering's importer from padding: it fills
+ * the hint options up to two entries when the question has no `<shownumcorrect/>` of its own, and
+ * the padded second hint, with no text, fails to save ("Error writing to database"; see
+ * `moodle.test.ts`).
+ */
+export function hint(text: string, parts: boolean): XmlElement {
+  return el(
+    'hint',
+    { format: 'html' },
+    el('text', {}, richHtml(text)),
+    parts && el('shownumcorrect'),
+    parts && el('clearwrong'),
+  );
 }
 
 /** Moodle's combined feedback: the site's general correct / incorrect feedback. */
@@ -137,7 +163,7 @@ function question(q: Question, report: ReportBuilder, types: Exporters): XmlElem
     el('hidden', {}, '0'),
     el('idnumber', {}, q.id),
     part.body(q),
-    (part.hints === false ? [] : (q.hints ?? [])).map((h) => rich('hint', h)),
+    (part.hints === false ? [] : (q.hints ?? [])).map((h) => hint(h, part.hints === 'parts')),
     el(
       'tags',
       {},

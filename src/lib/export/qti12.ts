@@ -95,19 +95,20 @@ export function choiceLid(
   ident: string,
   card: 'Single' | 'Multiple',
   options: { id: string; text: string }[],
+  shuffle: boolean,
 ): XmlElement {
   return el(
     'response_lid',
     { ident, rcardinality: card },
     el(
       'render_choice',
-      {},
+      // QTI 1.2 leaves choices in order unless told; the site shuffles options (True/False stays put).
+      { shuffle: shuffle ? 'Yes' : 'No' },
       options.map((o) => el('response_label', { ident: o.id }, html(o.text))),
     ),
   );
 }
 
-/** A choice question's item: the key is `right`; `oneRight` = one answer (radio), else tick all. */
 export function buildChoice(
   q: Question & { options: { id: string; text: string; feedback?: string | undefined }[] },
   right: ReadonlySet<string>,
@@ -130,7 +131,7 @@ export function buildChoice(
         ),
       ];
   return {
-    responses: [choiceLid('response1', oneRight ? 'Single' : 'Multiple', options)],
+    responses: [choiceLid('response1', oneRight ? 'Single' : 'Multiple', options, true)],
     conditions: [...perOption, respcondition(false, condition, setScore('100'), correctFb)],
     feedbacks: options.map((o) => feedback(`${o.id}_fb`, o.feedback)),
     answerIds: options.map((o) => o.id),
@@ -151,7 +152,8 @@ export function buildMatching(
         html(left.text),
         el(
           'render_choice',
-          {},
+          // The site shows the right-hand options shuffled.
+          { shuffle: 'Yes' },
           rights.map((r) => el('response_label', { ident: r.id }, plain(r.text))),
         ),
       ),

@@ -27,15 +27,22 @@ import type { Exporters } from './types.ts';
 export type ScormInteractionType =
   'true-false' | 'choice' | 'fill-in' | 'matching' | 'sequencing' | 'numeric';
 
-/** What one question type records as a SCORM 1.2 interaction. */
-/** `Q`: the question type's questions. */
-export interface ScormPart<Q> {
+/**
+ * How one question type writes its SCORM 1.2 interaction (`Q`: the type's questions). Lives in
+ * `src/questions/<type>/scorm.ts`, which the SCORM package's player loads in the browser, apart
+ * from the heavy `export.ts`; the registry of them is `src/questions/scorm.ts`.
+ */
+export interface ScormWriter<Q> {
   /** `cmi.interactions.n.type`. */
   type: ScormInteractionType;
   /** `cmi.interactions.n.correct_responses.n.pattern`, in order (any one is right). */
   correct: (question: Q) => string[];
   /** `cmi.interactions.n.student_response` for a response, or undefined when it is malformed. */
   response: (question: Q, response: unknown) => string | undefined;
+}
+
+/** The writer plus what the record cannot represent exactly (for the export report): `export.ts`. */
+export interface ScormPart<Q> extends ScormWriter<Q> {
   /** What the interaction record cannot represent exactly for this question. */
   losses: (question: Q) => string[];
 }
@@ -64,21 +71,36 @@ export function scormSource(index: number): string {
   return String((index + 1) % 10);
 }
 
+/**
+ * The SCORM package grades with the course's own grader, so a typed answer keeps its typo
+ * tolerance there; only the correct patterns the LMS shows are the answers as written.
+ */
+export const SCORM_TYPO_NOTE =
+  "correct patterns show the accepted answers as written; the result comes from the course's own grader, which also accepts small spelling slips";
+
 /** CMIFeedback holds at most 255 characters. */
 export function scormText(text: string): string {
   return text.slice(0, 255);
 }
 
-/** The interaction record for `question` and (optionally) the learner's `response`. */
-export function scormInteraction(question: Question, response: unknown, types: Exporters): ScormInteraction {
-  const part = exportOf(question, types).scorm;
-  const written = response === undefined ? undefined : part.response(question, response);
+/** The interaction record for `question`, written by its type's `writer`, with the learner's `response` if any. */
+export function scormRecord(
+  question: Question,
+  response: unknown,
+  writer: ScormWriter<Question>,
+): ScormInteraction {
+  const written = response === undefined ? undefined : writer.response(question, response);
   return {
     id: question.id,
-    type: part.type,
-    correctResponses: part.correct(question),
+    type: writer.type,
+    correctResponses: writer.correct(question),
     ...(written === undefined ? {} : { studentResponse: written }),
   };
+}
+
+/** The interaction record for `question` and (optionally) the learner's `response`. */
+export function scormInteraction(question: Question, response: unknown, types: Exporters): ScormInteraction {
+  return scormRecord(question, response, exportOf(question, types).scorm);
 }
 
 /** What the SCORM record cannot represent exactly for `question`, for a package's report. */

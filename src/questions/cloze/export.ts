@@ -12,12 +12,13 @@ import { escapeGift, GENERAL_FEEDBACK_DROPPED, general, head, plain } from '../.
 import { escapeClozeAnswer } from '../../lib/export/moodle.ts';
 import { plain as plainMaterial, respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
 import { base, declaration, mapping, para, qtiId, setOutcome } from '../../lib/export/qti21.ts';
-import { scormText } from '../../lib/export/scorm.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
+import { SCORM_TYPO_NOTE } from '../../lib/export/scorm.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes, type XmlNode } from '../../lib/export/xml.ts';
 import { clozeSegments } from './grade.ts';
 import type { ClozeQuestion } from './schema.ts';
+import { clozeScorm } from './scorm.ts';
 
 type Blank = ClozeQuestion['blanks'][number];
 export type ClozePart = { kind: 'prose'; text: string } | { kind: 'blank'; blank: Blank };
@@ -45,9 +46,10 @@ export function moodleClozeText(q: ClozeQuestion): string {
 }
 
 const typoLoss = (q: ClozeQuestion): string[] => (q.blanks.some(usesTypos) ? [NOTE.typos] : []);
-/** The blanks' entries of a response, in reading order. */
-const inOrder = (q: ClozeQuestion): Blank[] =>
-  clozeParts(q).flatMap((p) => (p.kind === 'blank' ? [p.blank] : []));
+const clozeScormLosses = (q: ClozeQuestion): string[] => [
+  'cloze recorded as one fill-in interaction: the blanks in reading order, separated by commas; only the first accepted answer of each blank is listed as correct',
+  ...(q.blanks.some(usesTypos) ? [SCORM_TYPO_NOTE] : []),
+];
 
 export const clozeExport: QuestionExport<'cloze'> = {
   instructor: {
@@ -61,6 +63,8 @@ export const clozeExport: QuestionExport<'cloze'> = {
     qtype: 'cloze',
     questionHtml: moodleClozeText,
     body: () => [],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: (q) => [
       ...typoLoss(q),
       ...(q.feedback
@@ -180,28 +184,5 @@ export const clozeExport: QuestionExport<'cloze'> = {
         .map((p) => (p.kind === 'prose' ? p.text : `[${p.blank.id}]`))
         .join(''),
   },
-  scorm: {
-    type: 'fill-in',
-    correct: (q) => [
-      scormText(
-        inOrder(q)
-          .map((blank) => blank.accept[0] ?? '')
-          .join(','),
-      ),
-    ],
-    response: (q, response) => {
-      if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined;
-      const given = response as Record<string, unknown>;
-      if (!Object.values(given).every((v) => typeof v === 'string')) return undefined;
-      return scormText(
-        inOrder(q)
-          .map((blank) => (given[blank.id] as string | undefined) ?? '')
-          .join(','),
-      );
-    },
-    losses: (q) => [
-      'cloze recorded as one fill-in interaction: the blanks in reading order, separated by commas; only the first accepted answer of each blank is listed as correct',
-      ...typoLoss(q),
-    ],
-  },
+  scorm: { ...clozeScorm, losses: clozeScormLosses },
 };

@@ -10,25 +10,11 @@ import { answerBlock, GENERAL_FEEDBACK_DROPPED, head, matchingLines } from '../.
 import { combined } from '../../lib/export/moodle.ts';
 import { buildMatching } from '../../lib/export/qti12.ts';
 import { declaration, mapping, mapScore, prompt, qtiId } from '../../lib/export/qti21.ts';
-import { scormLetter, scormSource } from '../../lib/export/scorm.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes } from '../../lib/export/xml.ts';
 import { rightOptions } from './grade.ts';
-import type { MatchingQuestion } from './schema.ts';
-
-/** `1.b,2.a`: each matched pair as source (pair position) . target (right-option position). */
-function scormPairs(q: MatchingQuestion, response: Readonly<Record<string, string>>): string | undefined {
-  const targets = rightOptions(q).map((option) => option.id);
-  const pairs: string[] = [];
-  for (const [pairId, rightId] of Object.entries(response)) {
-    const source = q.pairs.findIndex((pair) => pair.id === pairId);
-    const target = targets.indexOf(rightId);
-    if (source < 0 || target < 0) return undefined;
-    pairs.push(`${scormSource(source)}.${scormLetter(target)}`);
-  }
-  return pairs.sort().join(',');
-}
+import { matchingScorm } from './scorm.ts';
 
 export const matchingExport: QuestionExport<'matching'> = {
   instructor: {
@@ -66,6 +52,8 @@ export const matchingExport: QuestionExport<'matching'> = {
           el('subquestion', { format: 'html' }, el('text', {}, ''), el('answer', {}, el('text', {}, d.text))),
         ),
     ],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: () => [],
   },
   qti12: {
@@ -147,15 +135,5 @@ export const matchingExport: QuestionExport<'matching'> = {
           .sort((a, b) => a.localeCompare(b, 'en')),
       )}`,
   },
-  scorm: {
-    type: 'matching',
-    correct: (q) => [`{${scormPairs(q, Object.fromEntries(q.pairs.map((p) => [p.id, p.id]))) ?? ''}}`],
-    response: (q, response) => {
-      if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined;
-      const entries = Object.entries(response);
-      if (!entries.every(([, v]) => typeof v === 'string')) return undefined;
-      return scormPairs(q, Object.fromEntries(entries.filter(([, v]) => v !== '')) as Record<string, string>);
-    },
-    losses: () => [],
-  },
+  scorm: { ...matchingScorm, losses: () => [] },
 };

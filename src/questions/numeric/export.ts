@@ -14,11 +14,29 @@ import { base, declaration, notNull, para, setOutcome, v, when } from '../../lib
 import { incorrectFeedbackProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml } from '../../lib/export/xml.ts';
-import { parseNumber } from './grade.ts';
 import type { NumericQuestion } from './schema.ts';
+import { numericScorm } from './scorm.ts';
 
 /** The note when a format has no units. */
-export const UNIT_DROPPED = 'unit dropped (the format has no units): learners must type the bare number';
+/** Canvas (QTI 1.2) takes a numeric answer as a decimal: a typed unit makes it invalid. */
+export const UNIT_DROPPED =
+  'unit dropped (Canvas numeric answers are decimals): learners must type the bare number';
+/**
+ * Moodle reads a number and ignores what follows it (`qtype_numerical_answer_processor::apply_units`),
+ * so a GIFT numeric question, which has no unit, still scores "75 %"; a unit before the number does not.
+ */
+export const UNIT_NOT_WRITTEN_GIFT =
+  'unit not written (GIFT has no units): Moodle grades the number and ignores a unit typed after it ("75 %" scores), but a unit typed before it ("$75") scores 0';
+/** Moodle XML carries the unit, on one side of the number: `unitsleft` (the site takes either side). */
+export const UNIT_SIDE_MOODLE = {
+  after:
+    'Moodle takes the unit after the number ("75 %") or no unit; typed before the number it scores 0 (the site takes either side)',
+  before:
+    'Moodle takes a currency unit before the number ("$30000") or no unit; typed after the number ("30000 $") it scores 0 (the site takes either side)',
+} as const;
+
+/** Currency symbols go before the number in Moodle (`unitsleft`), as they are written. */
+const unitBefore = (unit: string): boolean => /^[$€£¥]$/.test(unit);
 
 export interface NumericRange {
   answer: number;
@@ -47,6 +65,13 @@ export function relativeToleranceNote(question: NumericQuestion): string | undef
   const percent = tidy(t.value * 100);
   return `relative tolerance ${percent}% converted to ±${formatNumber(numericRange(question).margin)}`;
 }
+
+const numericScormLosses = (q: NumericQuestion): string[] =>
+  q.tolerance && numericRange(q).margin !== 0
+    ? [
+        'tolerance not in the interaction record: SCORM 1.2 has one correct number, so the LMS report shows the exact answer',
+      ]
+    : [];
 
 const html = (text: string | undefined): string | undefined =>
   text === undefined ? undefined : richHtml(text);
@@ -78,10 +103,16 @@ export const numericExport: QuestionExport<'numeric'> = {
         el('unitgradingtype', {}, '0'),
         el('unitpenalty', {}, '0'),
         el('showunits', {}, unit === undefined ? '3' : '0'),
-        el('unitsleft', {}, unit !== undefined && /^[$€£¥]$/.test(unit) ? '1' : '0'),
+        el('unitsleft', {}, unit !== undefined && unitBefore(unit) ? '1' : '0'),
       ];
     },
-    losses: (q) => [relativeToleranceNote(q)].filter((n): n is string => n !== undefined),
+    // Moodle's importer reads the hint's text only.
+    hints: 'text',
+    losses: (q) =>
+      [
+        relativeToleranceNote(q),
+        q.unit === undefined ? undefined : UNIT_SIDE_MOODLE[unitBefore(q.unit) ? 'before' : 'after'],
+      ].filter((n): n is string => n !== undefined),
   },
   qti12: {
     canvasType: 'numerical_question',
@@ -168,30 +199,12 @@ export const numericExport: QuestionExport<'numeric'> = {
     losses: (q) =>
       [
         relativeToleranceNote(q),
-        q.unit !== undefined ? UNIT_DROPPED : undefined,
+        q.unit !== undefined ? UNIT_NOT_WRITTEN_GIFT : undefined,
         q.feedback?.incorrect !== undefined
           ? 'general incorrect feedback dropped (GIFT numeric has no "any other answer")'
           : undefined,
       ].filter((n): n is string => n !== undefined),
   },
   csv: { options: (q) => q.unit ?? '' },
-  scorm: {
-    type: 'numeric',
-    correct: (q) => [formatNumber(q.answer)],
-    response: (q, response) => {
-      const value =
-        typeof response === 'number'
-          ? response
-          : typeof response === 'string'
-            ? parseNumber(response, q.unit)
-            : undefined;
-      return value === undefined || !Number.isFinite(value) ? undefined : formatNumber(value);
-    },
-    losses: (q) =>
-      q.tolerance && numericRange(q).margin !== 0
-        ? [
-            'tolerance not in the interaction record: SCORM 1.2 has one correct number, so the LMS report shows the exact answer',
-          ]
-        : [],
-  },
+  scorm: { ...numericScorm, losses: numericScormLosses },
 };

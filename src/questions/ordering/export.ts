@@ -12,11 +12,10 @@ import { answerBlock, GENERAL_FEEDBACK_DROPPED, head, matchingLines } from '../.
 import { answer, combined } from '../../lib/export/moodle.ts';
 import { buildMatching } from '../../lib/export/qti12.ts';
 import { declaration, prompt, qtiId, whenCorrect } from '../../lib/export/qti21.ts';
-import { scormLetter } from '../../lib/export/scorm.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes } from '../../lib/export/xml.ts';
-import type { OrderingQuestion } from './schema.ts';
+import { orderingScorm } from './scorm.ts';
 
 export const ORDERING_NOTE =
   'Moodle "ordering" type needed (core since Moodle 4.4, the qtype_ordering plugin before); without it the import skips this question: use the QTI 1.2 or GIFT export, which give it as a matching of positions';
@@ -24,12 +23,6 @@ export const AS_MATCHING =
   'ordering exported as matching (position → item); partial credit is per position, not per ordered pair';
 export const ALL_OR_NOTHING =
   'ordering scored all-or-nothing (the site gives credit per correctly ordered pair)';
-
-/** SCORM sequencing characters of item `ids` (authored positions), or undefined if one is unknown. */
-const sequenceOf = (q: OrderingQuestion, ids: readonly string[]): string | undefined => {
-  const positions = ids.map((id) => q.items.findIndex((item) => item.id === id));
-  return positions.some((p) => p < 0) ? undefined : positions.map(scormLetter).join(',');
-};
 
 export const orderingExport: QuestionExport<'ordering'> = {
   instructor: {
@@ -50,8 +43,13 @@ export const orderingExport: QuestionExport<'ordering'> = {
       el('showgrading', {}, 'SHOW'),
       el('numberingstyle', {}, 'none'),
       ...combined(q),
+      // The combined feedback's "show the number of correct responses". Without it,
+      // qtype_ordering's importer pads the hint options to two and a one-hint question fails to save.
+      el('shownumcorrect'),
       q.items.map((it, i) => answer(String(i + 1), richHtml(it.text))),
     ],
+    // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
+    hints: 'parts',
     losses: () => [ORDERING_NOTE],
   },
   qti12: {
@@ -107,18 +105,5 @@ export const orderingExport: QuestionExport<'ordering'> = {
   csv: {
     options: (q) => lettered([...q.items].map((it) => it.text).sort((a, b) => a.localeCompare(b, 'en'))),
   },
-  scorm: {
-    type: 'sequencing',
-    correct: (q) => [
-      sequenceOf(
-        q,
-        q.items.map((item) => item.id),
-      ) ?? '',
-    ],
-    response: (q, response) =>
-      Array.isArray(response) && response.every((id) => typeof id === 'string')
-        ? sequenceOf(q, response as string[])
-        : undefined,
-    losses: () => [],
-  },
+  scorm: { ...orderingScorm, losses: () => [] },
 };

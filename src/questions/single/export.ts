@@ -11,18 +11,13 @@ import { choiceBlock, GENERAL_FEEDBACK_DROPPED } from '../../lib/export/gift.ts'
 import { choiceBody } from '../../lib/export/moodle.ts';
 import { buildChoice } from '../../lib/export/qti12.ts';
 import { choiceParts } from '../../lib/export/qti21.ts';
-import { scormLetter } from '../../lib/export/scorm.ts';
 import { choicesWithKey, keyedOptions, optionWritingProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import type { SingleQuestion } from './schema.ts';
+import { singleScorm } from './scorm.ts';
 
 const key = (q: SingleQuestion): Set<string> => new Set([q.answer]);
 const none = (): string[] => [];
-/** The SCORM choice character of an option: its authored position. */
-const choiceOf = (q: SingleQuestion, id: string): string | undefined => {
-  const index = q.options.findIndex((o) => o.id === id);
-  return index < 0 ? undefined : scormLetter(index);
-};
 
 export const singleExport: QuestionExport<'single'> = {
   instructor: {
@@ -32,7 +27,7 @@ export const singleExport: QuestionExport<'single'> = {
     writingProblems: (q, rules) => optionWritingProblems(q.options, key(q), rules.bannedOption),
     keyedChoices: (q) => choicesWithKey(q.options, key(q)),
   },
-  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), true), losses: none },
+  moodle: { qtype: 'multichoice', body: (q) => choiceBody(q, key(q), true), hints: 'parts', losses: none },
   qti12: {
     canvasType: 'multiple_choice_question',
     build: (q, correctFb) => buildChoice(q, key(q), true, correctFb),
@@ -44,10 +39,5 @@ export const singleExport: QuestionExport<'single'> = {
     losses: (q) => (q.feedback ? [GENERAL_FEEDBACK_DROPPED] : []),
   },
   csv: { options: (q) => lettered(q.options.map((o) => o.text)) },
-  scorm: {
-    type: 'choice',
-    correct: (q) => [choiceOf(q, q.answer) ?? ''],
-    response: (q, response) => (typeof response === 'string' ? choiceOf(q, response) : undefined),
-    losses: none,
-  },
+  scorm: { ...singleScorm, losses: none },
 };

@@ -10,11 +10,12 @@ import { answerBlock, fb, head, plain } from '../../lib/export/gift.ts';
 import { answer } from '../../lib/export/moodle.ts';
 import { respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
 import { declaration, mapping, mapScore, para } from '../../lib/export/qti21.ts';
-import { scormText } from '../../lib/export/scorm.ts';
 import { incorrectFeedbackProblems } from '../common.ts';
+import { SCORM_TYPO_NOTE } from '../../lib/export/scorm.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml } from '../../lib/export/xml.ts';
 import type { TextQuestion } from './schema.ts';
+import { textScorm } from './scorm.ts';
 
 const html = (text: string | undefined): string | undefined =>
   text === undefined ? undefined : richHtml(text);
@@ -39,6 +40,8 @@ export const textExport: QuestionExport<'text'> = {
         incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format'),
       ];
     },
+    // Moodle's importer reads the hint's text only.
+    hints: 'text',
     losses: typoLoss,
   },
   qti12: {
@@ -99,10 +102,5 @@ export const textExport: QuestionExport<'text'> = {
     ],
   },
   csv: { options: () => '' },
-  scorm: {
-    type: 'fill-in',
-    correct: (q) => q.accept.map(scormText),
-    response: (_q, response) => (typeof response === 'string' ? scormText(response) : undefined),
-    losses: typoLoss,
-  },
+  scorm: { ...textScorm, losses: (q) => (usesTypos(q) ? [SCORM_TYPO_NOTE] : []) },
 };

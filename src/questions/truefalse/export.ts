@@ -14,6 +14,7 @@ import { base, declaration, prompt, v, whenCorrect } from '../../lib/export/qti2
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml } from '../../lib/export/xml.ts';
 import type { TruefalseQuestion } from './schema.ts';
+import { truefalseScorm } from './scorm.ts';
 
 const none = (): string[] => [];
 /** Both answers with their own feedback, `true` first. */
@@ -67,7 +68,7 @@ export const truefalseExport: QuestionExport<'truefalse'> = {
       const options = choices(q);
       const key = q.answer ? 'true' : 'false';
       return {
-        responses: [choiceLid('response1', 'Single', options)],
+        responses: [choiceLid('response1', 'Single', options, false)],
         conditions: [
           ...options
             .filter((o) => o.feedback !== undefined)
@@ -122,10 +123,5 @@ export const truefalseExport: QuestionExport<'truefalse'> = {
     losses: none,
   },
   csv: { options: () => 'True|False' },
-  scorm: {
-    type: 'true-false',
-    correct: (q) => [q.answer ? 't' : 'f'],
-    response: (_q, response) => (typeof response === 'boolean' ? (response ? 't' : 'f') : undefined),
-    losses: none,
-  },
+  scorm: { ...truefalseScorm, losses: none },
 };
