@@ -6,6 +6,8 @@ import svelte from '@astrojs/svelte';
 import study from './src/integrations/study.ts';
 // `client:intent`: quiz islands hydrate on the learner's first use (see the module).
 import intent from './src/integrations/intent.ts';
+// Fails the build if a built page or the search index shows an address, channel link, handle or hashtag.
+import safety from './src/integrations/safety.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -29,5 +31,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), study()],
+  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), study(), safety()],
 });
