@@ -5,6 +5,7 @@
  *   content/lessons/*.mdx  → lessons   (our teaching material, one per article id)
  *   content/modules.yaml   → modules   (course structure)
  *   content/quizzes/*.yaml → quizzes   (one entry per question, with its content hash; evidence checked)
+ *   content/about-sources.yaml → about (About this source per article; quotes checked)
  *   content/glossary.yaml, content/timeline.yaml, content/assessment.yaml
  */
 import { defineCollection } from 'astro:content';
@@ -13,6 +14,8 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { seedLoader } from './loaders/seeds.ts';
 import { quizLoader } from './loaders/quizzes.ts';
+import { aboutLoader } from './loaders/about.ts';
+import { aboutSchema } from './lib/content/about.ts';
 import { questionSchema } from './questions/index.ts';
 import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from './lib/content/schemas.ts';
 
@@ -99,6 +102,11 @@ const quizzes = defineCollection({
   }),
 });
 
+const about = defineCollection({
+  loader: aboutLoader({ file: 'content/about-sources.yaml' }),
+  schema: aboutSchema,
+});
+
 const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTermSchema });
 const timeline = defineCollection({ loader: file('content/timeline.yaml'), schema: timelineEventSchema });
 const assessment = defineCollection({
@@ -106,4 +114,4 @@ const assessment = defineCollection({
   schema: assessmentSchema.extend({ id: z.string() }),
 });
 
-export const collections = { articles, lessons, modules, quizzes, glossary, timeline, assessment };
+export const collections = { articles, lessons, modules, quizzes, about, glossary, timeline, assessment };

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByModule, lessonSequence, type OutlineGroup } from '../lib/course/outline.ts';
+import { draftAbout, type AboutView } from '../lib/content/about.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -18,15 +19,18 @@ export interface Course {
   modules: ModuleEntry['data'][];
   /** Module that lists each article id, if any. */
   moduleOf: Map<string, ModuleEntry['data']>;
+  /** About this source, for every article: reviewed (content/about-sources.yaml) or a draft. */
+  about: Map<string, AboutView>;
 }
 
 let cached: Promise<Course> | undefined;
 
 async function loadCourse(): Promise<Course> {
-  const [articleEntries, lessonEntries, moduleEntries] = await Promise.all([
+  const [articleEntries, lessonEntries, moduleEntries, aboutEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('lessons'),
     getCollection('modules'),
+    getCollection('about'),
   ]);
   // Seed order (file, then position in the file) is the natural order for articles no module lists.
   const articles = articleEntries
@@ -36,6 +40,14 @@ async function loadCourse(): Promise<Course> {
   const groups = groupByModule(articles, modules);
   const moduleOf = new Map<string, ModuleEntry['data']>();
   for (const m of modules) for (const id of m.lessons) if (!moduleOf.has(id)) moduleOf.set(id, m);
+  const reviewed = new Map(aboutEntries.map((e) => [e.id, e.data]));
+  const about = new Map<string, AboutView>(
+    articles.map((a) => {
+      const entry = reviewed.get(a.id);
+      const paragraphs = a.sections.flatMap((s) => s.paragraphs);
+      return [a.id, entry ? { ...entry, reviewed: true } : draftAbout({ ...a, paragraphs })];
+    }),
+  );
   return {
     articles,
     groups,
@@ -43,6 +55,7 @@ async function loadCourse(): Promise<Course> {
     lessons: new Map(lessonEntries.map((e) => [e.id, e])),
     modules,
     moduleOf,
+    about,
   };
 }
 
