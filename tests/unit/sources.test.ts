@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateAbout } from '../../src/lib/content/about.ts';
 import { loadAboutArticles } from '../../src/loaders/about.ts';
+import { glossaryTermSchema, timelineEventSchema } from '../../src/lib/content/schemas.ts';
+import { dateEnd, dateStart } from '../../src/lib/course/dates.ts';
 
 const articles = loadAboutArticles(process.cwd());
 const about = validateAbout(
@@ -41,5 +43,48 @@ describe('About this source', () => {
         e.article,
       ).toBe(true);
     }
+  });
+});
+
+describe('glossary', () => {
+  const terms = (parse(readFileSync('content/glossary.yaml', 'utf8')) as unknown[]).map((t) =>
+    glossaryTermSchema.parse(t),
+  );
+  /** "Cyber terrorism", "cyber-terrorism" and "Cyberterrorism" are one word to a reader. */
+  const key = (s: string) => s.toLowerCase().replace(/[\s\-‐–]+/g, '');
+
+  it('has one entry per term: no term or alias is shared by two entries', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of terms) {
+      for (const name of new Set([t.term, ...t.aliases].map(key))) {
+        const other = owner.get(name);
+        if (other && other !== t.id) clashes.push(`${t.id} and ${other} both define “${name}”`);
+        owner.set(name, t.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('timeline', () => {
+  const events = (parse(readFileSync('content/timeline.yaml', 'utf8')) as unknown[]).map((e) =>
+    timelineEventSchema.parse(e),
+  );
+  const dates = new Map(about.entries.map((e) => [e.article, e.date]));
+
+  it('dates no event after the article that reports it was written', () => {
+    const late = events.flatMap((e) => {
+      const date = dates.get(e.source.lesson);
+      if (!date) return [`${e.id}: ${e.source.lesson} has no date`];
+      const bound = date.latest ?? date.value;
+      return dateStart(e.date) > dateEnd(bound) ? [`${e.id}: ${e.date} is after ${bound}`] : [];
+    });
+    expect(late).toEqual([]);
+  });
+
+  it('marks the disputed Gwadar hotel date as disputed, with the other date', () => {
+    const gwadar = events.find((e) => /wake-up call came in 2010/.test(e.quote));
+    expect(gwadar?.disputed?.otherDate).toBe('2019-05-11');
   });
 });
