@@ -21,6 +21,8 @@ export interface Course {
   moduleOf: Map<string, ModuleEntry['data']>;
   /** About this source, for every article: reviewed (content/about-sources.yaml) or a draft. */
   about: Map<string, AboutView>;
+  /** The article a lesson reads: the one with the lesson's id. */
+  articleOf(lessonId: string): Article | undefined;
 }
 
 let cached: Promise<Course> | undefined;
@@ -56,6 +58,7 @@ async function loadCourse(): Promise<Course> {
     modules,
     moduleOf,
     about,
+    articleOf: (lessonId) => articles.find((a) => a.id === lessonId),
   };
 }
 

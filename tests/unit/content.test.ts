@@ -94,9 +94,11 @@ describe('lessons', () => {
 
     it('quotes its source verbatim in every <Quote>', () => {
       const problems: string[] = [];
-      for (const m of lesson.body.matchAll(/<Quote p="(p\d+)">([\s\S]*?)<\/Quote>/g)) {
-        const problem = checkEvidence(paragraphs, m[1]!, m[2]!.replace(/\s+/g, ' ').trim());
-        if (problem) problems.push(`<Quote p="${m[1]}">: ${problem.message}`);
+      for (const m of lesson.body.matchAll(/<Quote p="(p\d+)"(?: source="([^"]+)")?>([\s\S]*?)<\/Quote>/g)) {
+        const from = m[2] ? (articles.get(m[2])?.paragraphs ?? []) : paragraphs;
+        const problem = checkEvidence(from, m[1]!, m[3]!.replace(/\s+/g, ' ').trim());
+        if (problem)
+          problems.push(`<Quote p="${m[1]}"${m[2] ? ` source="${m[2]}"` : ''}>: ${problem.message}`);
       }
       expect(problems).toEqual([]);
     });

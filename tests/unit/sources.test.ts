@@ -88,3 +88,17 @@ describe('timeline', () => {
     expect(gwadar?.disputed?.otherDate).toBe('2019-05-11');
   });
 });
+
+describe('the two accounts of the August 2020 seizure', () => {
+  const pair = [
+    'isis-al-qaeda-reel-after-largest-ever-seizure-of-cryptocurrency-accounts',
+    'central-asian-jihadists-use-of-cryptocurrencies-in-bitcoin',
+  ] as const;
+
+  it.each([pair, [pair[1], pair[0]] as const])('%s links to %s with a comparison prompt', (from, to) => {
+    const body = readFileSync(`content/lessons/${from}.mdx`, 'utf8');
+    expect(body).toContain(`<LessonLink id="${to}">`);
+    expect(body).toMatch(/\*\*Compare the two accounts\.\*\*/);
+    expect(body).toContain(`<Quote p="p1" source="${to}">`);
+  });
+});
