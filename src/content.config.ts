@@ -72,6 +72,12 @@ const lessons = defineCollection({
       .max(5),
     /** Glossary term ids introduced by this lesson. */
     keyTerms: z.array(z.string()).default([]),
+    /**
+     * The article this lesson reads, for a lesson whose id is not an article id: a unit such as
+     * the opening "Reading sources about extremism". Its page shows that article's source link
+     * and About this source.
+     */
+    source: z.string().optional(),
   }),
 });
 
@@ -80,8 +86,10 @@ const modules = defineCollection({
   schema: z.object({
     /** Stable module id used in URLs. */
     id: z.string(),
-    /** Position in the course, from 1. */
-    order: z.number().int().positive(),
+    /** Position in the course: 1, 2, …; 0 for an opening unit before the numbered modules. */
+    order: z.number().int().nonnegative(),
+    /** How the outline names it; defaults to "Module <order>". */
+    label: z.string().optional(),
     title: z.string(),
     /** A short introduction: what the module covers and why it matters. */
     intro: z.string(),

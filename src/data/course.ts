@@ -11,9 +11,21 @@ export type LessonEntry = CollectionEntry<'lessons'>;
 export type ModuleEntry = CollectionEntry<'modules'>;
 export type Article = ArticleEntry['data'];
 
+/** A lesson whose id is not an article id (the opening unit), and the article it reads. */
+export interface Unit {
+  id: string;
+  article: Article;
+}
+
 export interface Course {
   articles: Article[];
+  /**
+   * Modules in order with their lessons. A lesson appears as the article it reads; a unit appears
+   * as its article under the unit's id, so the outline shows its reading time and byline.
+   */
   groups: OutlineGroup<Article, ModuleEntry['data']>[];
+  /** Lessons that read another lesson's article (frontmatter `source`), e.g. the opening unit. */
+  units: Unit[];
   sequence: string[];
   lessons: Map<string, LessonEntry>;
   modules: ModuleEntry['data'][];
@@ -21,7 +33,7 @@ export interface Course {
   moduleOf: Map<string, ModuleEntry['data']>;
   /** About this source, for every article: reviewed (content/about-sources.yaml) or a draft. */
   about: Map<string, AboutView>;
-  /** The article a lesson reads: the one with the lesson's id. */
+  /** The article a lesson reads: its unit's source, or the article with the lesson's id. */
   articleOf(lessonId: string): Article | undefined;
 }
 
@@ -39,7 +51,13 @@ async function loadCourse(): Promise<Course> {
     .map((e) => e.data)
     .sort((a, b) => a.source.file.localeCompare(b.source.file) || a.source.index - b.source.index);
   const modules = moduleEntries.map((e) => e.data).sort((a, b) => a.order - b.order);
-  const groups = groupByModule(articles, modules);
+  const units = lessonEntries.flatMap((e) => {
+    const article = e.data.source ? articles.find((a) => a.id === e.data.source) : undefined;
+    if (e.data.source && !article)
+      throw new Error(`content/lessons/${e.id}.mdx: source: no article has the id "${e.data.source}"`);
+    return article ? [{ id: e.id, article }] : [];
+  });
+  const groups = groupByModule([...articles, ...units.map((u) => ({ ...u.article, id: u.id }))], modules);
   const moduleOf = new Map<string, ModuleEntry['data']>();
   for (const m of modules) for (const id of m.lessons) if (!moduleOf.has(id)) moduleOf.set(id, m);
   const reviewed = new Map(aboutEntries.map((e) => [e.id, e.data]));
@@ -53,12 +71,14 @@ async function loadCourse(): Promise<Course> {
   return {
     articles,
     groups,
+    units,
     sequence: lessonSequence(groups),
     lessons: new Map(lessonEntries.map((e) => [e.id, e])),
     modules,
     moduleOf,
     about,
-    articleOf: (lessonId) => articles.find((a) => a.id === lessonId),
+    articleOf: (lessonId) =>
+      units.find((u) => u.id === lessonId)?.article ?? articles.find((a) => a.id === lessonId),
   };
 }
 

@@ -17,7 +17,8 @@ describe('seeds/ drives the course', () => {
     const result = build(dir);
     expect(result.status, result.stderr + result.stdout).toBe(0);
     const lessons = readdirSync(join(dir, 'dist/lessons'));
-    expect(lessons).toHaveLength(12);
+    // 11 articles, the opening unit and the new page.
+    expect(lessons).toHaveLength(13);
     const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
     const drafts = lessons.filter((id) =>
       readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'),
