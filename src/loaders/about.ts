@@ -4,41 +4,13 @@
  * seeds/ (paragraphs, notes, biographies, captions, references and the raw page), and the build
  * fails on any problem, naming the file, the article and the field (src/lib/content/about.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
-import { validateAbout, type AboutArticle } from '../lib/content/about.ts';
-import { ingestPage } from '../lib/ingest/index.ts';
-import { readSeed } from '../lib/ingest/read.ts';
-
-/** Every article in `seeds/`, with the whole page it came from. */
-export function loadAboutArticles(root: string, seedsDir = 'seeds'): Map<string, AboutArticle> {
-  const articles = new Map<string, AboutArticle>();
-  const folder = join(root, seedsDir);
-  for (const name of readdirSync(folder)
-    .filter((n) => !n.startsWith('.'))
-    .sort()) {
-    const read = readSeed(join(folder, name));
-    if (!read.ok) throw new Error(`seeds: ${seedsDir}/${name}: ${read.reason}`);
-    for (const a of ingestPage(read.text, name)) {
-      articles.set(a.id, {
-        id: a.id,
-        title: a.title,
-        authors: a.authors,
-        publication: a.publication,
-        paragraphs: a.sections.flatMap((s) => s.paragraphs),
-        notes: a.notes,
-        bios: a.bios,
-        captions: a.captions,
-        footnotes: a.footnotes,
-        page: read.text,
-      });
-    }
-  }
-  return articles;
-}
+import { validateAbout } from '../lib/content/about.ts';
+import { readSeedArticles } from './seed-articles.ts';
 
 export function aboutLoader({ file }: { file: string }): Loader {
   return {
@@ -52,7 +24,7 @@ export function aboutLoader({ file }: { file: string }): Loader {
         const errors = doc.errors.map((e) => `${file}: ${e.message.split('\n')[0]}`);
         const result =
           errors.length === 0
-            ? validateAbout(file, doc.toJS(), loadAboutArticles(root))
+            ? validateAbout(file, doc.toJS(), readSeedArticles(root))
             : { entries: [], errors };
         if (result.errors.length > 0) {
           throw new Error(

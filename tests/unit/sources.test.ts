@@ -7,11 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateAbout } from '../../src/lib/content/about.ts';
-import { loadAboutArticles } from '../../src/loaders/about.ts';
+import { readSeedArticles } from '../../src/loaders/seed-articles.ts';
 import { glossaryTermSchema, timelineEventSchema } from '../../src/lib/content/schemas.ts';
 import { dateEnd, dateStart } from '../../src/lib/course/dates.ts';
 
-const articles = loadAboutArticles(process.cwd());
+const articles = readSeedArticles(process.cwd());
 const about = validateAbout(
   'content/about-sources.yaml',
   parse(readFileSync('content/about-sources.yaml', 'utf8')),
