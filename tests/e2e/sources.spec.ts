@@ -65,7 +65,8 @@ test.describe('the Central Asian bitcoin source page', () => {
     await page.goto('/');
     const hits = await page.evaluate(
       async (queries) => {
-        const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+        const url = '/pagefind/pagefind.js';
+        const pagefind = await import(/* @vite-ignore */ url);
         const out: Record<string, string[]> = {};
         for (const q of queries) {
           const search = await pagefind.search(q);

@@ -147,10 +147,13 @@ export function dateLabel(date: About['date']): string {
   if (date.given) return formatEventDate(date.value);
   const { earliest, latest, value } = date;
   if (earliest && latest) {
-    const [from, to] = [formatEventDate(earliest), formatEventDate(latest)];
-    // "between 13 August and September 2020": say the year once when both ends share it.
+    if (earliest === latest) return formatEventDate(earliest);
+    // "between 29 October and the end of 2018", "between 13 August and September 2020": a bare
+    // year at the end means its last day, and a year both ends share is said once.
+    const to = latest.length === 4 ? `the end of ${latest}` : formatEventDate(latest);
     const sameYear = earliest.slice(0, 4) === latest.slice(0, 4) && earliest.length > 4;
-    return `between ${sameYear ? from.replace(/ \d{4}$/, '') : from} and ${to}`;
+    const from = sameYear ? formatEventDate(earliest).replace(/ \d{4}$/, '') : formatEventDate(earliest);
+    return `between ${from} and ${to}`;
   }
   if (earliest === value) return `not before ${formatEventDate(earliest)}`;
   if (earliest) return `about ${formatEventDate(value)}, not before ${formatEventDate(earliest)}`;
