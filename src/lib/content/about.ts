@@ -288,6 +288,12 @@ export function validateAbout(
   return { entries, errors };
 }
 
+/** The one gap a draft is sure of. */
+const NOT_REVIEWED: Extract<Gap, { absent: true }> = {
+  text: 'No instructor has reviewed this source yet: read it with extra care.',
+  absent: true,
+};
+
 /** What a page shows: a reviewed entry, or a draft whose genre and date may be unknown. */
 export type AboutView = Omit<About, 'genre' | 'date'> & {
   genre: About['genre'] | null;
@@ -326,7 +332,7 @@ export function draftAbout(
     genre: null,
     genreReasons: [],
     audience: [],
-    notTold: [{ text: 'No instructor has reviewed this source yet: read it with extra care.', absent: true }],
+    notTold: [NOT_REVIEWED],
     disputed: [],
   };
 }
