@@ -16,6 +16,8 @@ const BITCOIN = 'central-asian-jihadists-use-of-cryptocurrencies-in-bitcoin';
 const ADDRESSES = ['3HoWzYwaBbTg7sKGtHz3pAZxdHZoXUJRvG', '12SxsxvrE8zrtRveSeFJYA6sgbJZbyHDGk'];
 
 test('every lesson and source page shows About this source with a date', async ({ page }) => {
+  // Twenty-odd pages, or axe over a long lesson: slow on a busy machine.
+  test.slow();
   const missing: string[] = [];
   for (const path of [...lessons.map((id) => `/lessons/${id}/`), ...sources.map((id) => `/sources/${id}/`)]) {
     await page.goto(path);
@@ -34,6 +36,8 @@ test('every lesson and source page shows About this source with a date', async (
 });
 
 test('About this source: statements link to their paragraphs, and the panel passes axe', async ({ page }) => {
+  // Twenty-odd pages, or axe over a long lesson: slow on a busy machine.
+  test.slow();
   await page.goto(`/lessons/${BITCOIN}/`);
   const about = page.getByRole('region', { name: 'About this source' });
   await expect(about.getByText('Uran Botobekov')).toBeVisible();
@@ -112,6 +116,8 @@ test('the Instagram source page shows no handle or hashtag, and says what it rem
 });
 
 test('the opening unit comes first in the course, and its exercise can be answered', async ({ page }) => {
+  // Twenty-odd pages, or axe over a long lesson: slow on a busy machine.
+  test.slow();
   await page.goto('/');
   const first = page.locator('main a[href^="/lessons/"]').first();
   await expect(first).toHaveAttribute('href', `/lessons/${UNIT}/`);
