@@ -10,6 +10,8 @@ import intent from './src/integrations/intent.ts';
 import scorm from './src/integrations/scorm.ts';
 // A Content-Security-Policy meta tag on every built page, with the hashes of its inline code (see the module).
 import csp from './src/integrations/csp.ts';
+// Fails the build if a built page or the search index shows an address, channel link, handle or hashtag.
+import safety from './src/integrations/safety.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -33,5 +35,13 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), scorm(), csp(), study()],
+  integrations: [
+    mdx(),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    intent(),
+    scorm(),
+    csp(),
+    study(),
+    safety(),
+  ],
 });

@@ -5,6 +5,7 @@
  *   content/lessons/*.mdx  → lessons   (our teaching material, one per article id)
  *   content/modules.yaml   → modules   (course structure)
  *   content/quizzes/*.yaml → quizzes   (one entry per question, with its content hash; evidence checked)
+ *   content/about-sources.yaml → about (About this source per article; quotes checked)
  *   content/glossary.yaml, content/timeline.yaml, content/assessment.yaml
  */
 import { defineCollection } from 'astro:content';
@@ -13,6 +14,8 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { seedLoader } from './loaders/seeds.ts';
 import { quizLoader } from './loaders/quizzes.ts';
+import { aboutLoader } from './loaders/about.ts';
+import { aboutSchema } from './lib/content/about.ts';
 import { questionSchema } from './questions/index.ts';
 import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from './lib/content/schemas.ts';
 
@@ -69,6 +72,12 @@ const lessons = defineCollection({
       .max(5),
     /** Glossary term ids introduced by this lesson. */
     keyTerms: z.array(z.string()).default([]),
+    /**
+     * The article this lesson reads, for a lesson whose id is not an article id: a unit such as
+     * the opening "Reading sources about extremism". Its page shows that article's source link
+     * and About this source.
+     */
+    source: z.string().optional(),
   }),
 });
 
@@ -77,8 +86,10 @@ const modules = defineCollection({
   schema: z.object({
     /** Stable module id used in URLs. */
     id: z.string(),
-    /** Position in the course, from 1. */
-    order: z.number().int().positive(),
+    /** Position in the course: 1, 2, …; 0 for an opening unit before the numbered modules. */
+    order: z.number().int().nonnegative(),
+    /** How the outline names it; defaults to "Module <order>". */
+    label: z.string().optional(),
     title: z.string(),
     /** A short introduction: what the module covers and why it matters. */
     intro: z.string(),
@@ -99,6 +110,11 @@ const quizzes = defineCollection({
   }),
 });
 
+const about = defineCollection({
+  loader: aboutLoader({ file: 'content/about-sources.yaml' }),
+  schema: aboutSchema,
+});
+
 const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTermSchema });
 const timeline = defineCollection({ loader: file('content/timeline.yaml'), schema: timelineEventSchema });
 const assessment = defineCollection({
@@ -106,4 +122,4 @@ const assessment = defineCollection({
   schema: assessmentSchema.extend({ id: z.string() }),
 });
 
-export const collections = { articles, lessons, modules, quizzes, glossary, timeline, assessment };
+export const collections = { articles, lessons, modules, quizzes, about, glossary, timeline, assessment };

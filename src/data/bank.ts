@@ -8,6 +8,7 @@ import type { Question } from '../questions/index.ts';
 import type { BankData } from '../lib/assign/bank-data.ts';
 import { getCourse } from './course.ts';
 import { lessonQuestions } from './quiz.ts';
+import { evidenceArticle } from '../lib/quiz/source-link.ts';
 
 export interface BankEntry {
   question: Question;
@@ -62,7 +63,8 @@ async function loadBankData(): Promise<BankData> {
     questions: bank.map((b) => ({
       id: b.question.id,
       hash: b.hash,
-      source: sources.get(b.question.id) ?? `${import.meta.env.BASE_URL}sources/${b.question.lesson}/`,
+      source:
+        sources.get(b.question.id) ?? `${import.meta.env.BASE_URL}sources/${evidenceArticle(b.question)}/`,
       question: b.question,
     })),
     lessons: lessonIds.map((id) => ({

@@ -5,20 +5,21 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { Question } from '../questions/index.ts';
-import { sourceHref } from '../lib/quiz/source-link.ts';
+import { evidenceArticle, sourceHref } from '../lib/quiz/source-link.ts';
 import { getCourse } from './course.ts';
 
 /** What a quiz island needs for one question. */
 export interface IslandQuestion {
   question: Question;
   hash: string;
-  /** `/sources/<lesson>/#p7:~:text=…` */
+  /** `/sources/<article>/#p7:~:text=…` */
   source: string;
 }
 
 async function toIsland(question: Question, hash: string): Promise<IslandQuestion> {
   const course = await getCourse();
-  const article = course.articles.find((a) => a.id === question.lesson);
+  const articleId = evidenceArticle(question);
+  const article = course.articles.find((a) => a.id === articleId);
   const paragraph = article?.sections
     .flatMap((section) => section.paragraphs)
     .find((p) => p.id === question.evidence.paragraph);
@@ -26,7 +27,7 @@ async function toIsland(question: Question, hash: string): Promise<IslandQuestio
   return {
     question,
     hash,
-    source: sourceHref(import.meta.env.BASE_URL, question.lesson, question.evidence, text),
+    source: sourceHref(import.meta.env.BASE_URL, articleId, question.evidence, text),
   };
 }
 

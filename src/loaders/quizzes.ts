@@ -12,22 +12,11 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
 import { validateBank, validateCourse, type BankArticle, type BankQuestion } from '../lib/content/bank.ts';
-import { ingestPage } from '../lib/ingest/index.ts';
-import { readSeed } from '../lib/ingest/read.ts';
+import { readSeedArticles } from './seed-articles.ts';
 
+/** The articles of seeds/, for evidence checks (see seed-articles.ts). */
 export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, BankArticle> {
-  const articles = new Map<string, BankArticle>();
-  const folder = join(root, seedsDir);
-  for (const name of readdirSync(folder)
-    .filter((n) => !n.startsWith('.'))
-    .sort()) {
-    const read = readSeed(join(folder, name));
-    if (!read.ok) throw new Error(`seeds: ${seedsDir}/${name}: ${read.reason}`);
-    for (const a of ingestPage(read.text, name)) {
-      articles.set(a.id, { id: a.id, paragraphs: a.sections.flatMap((s) => s.paragraphs) });
-    }
-  }
-  return articles;
+  return readSeedArticles(root, seedsDir);
 }
 
 export interface QuizEntry {

@@ -28,6 +28,11 @@ export const bloomSchema = z.enum(['remember', 'understand', 'apply', 'analyze',
 
 /** Where in the source article the answer is supported. */
 export const evidenceSchema = z.strictObject({
+  /**
+   * Article id, only when the quote is not from the lesson's own article: a unit such as the
+   * opening "Reading sources" lesson reads other lessons' sources. Defaults to the question's lesson.
+   */
+  article: z.string().min(1).optional(),
   /** Paragraph anchor id in the source article, e.g. `p12`. */
   paragraph: z.string().regex(/^p\d+$/, 'Paragraph ids look like "p12"'),
   /** A verbatim quote from that paragraph (at least 8 characters). */

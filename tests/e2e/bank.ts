@@ -14,7 +14,8 @@ export interface BankQuestion {
   lesson: string;
   prompt: string;
   explanation: string;
-  evidence: { paragraph: string; quote: string };
+  /** `article` only when the quote is not from the lesson's own article (the opening unit). */
+  evidence: { article?: string; paragraph: string; quote: string };
   hints?: string[];
   answer?: string | boolean | number;
   answers?: string[];

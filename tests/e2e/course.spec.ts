@@ -13,8 +13,9 @@ const lessons = readdirSync('content/lessons')
   .map((f) => f.replace(/\.mdx$/, ''))
   .sort();
 
-test('every article has a written lesson', () => {
-  expect(lessons).toHaveLength(11);
+test('every article has a written lesson, and the opening unit is written too', () => {
+  expect(lessons).toHaveLength(12);
+  expect(lessons).toContain('reading-sources-about-extremism');
 });
 
 for (const id of lessons) {

@@ -50,7 +50,7 @@ test.describe('answering every question type with the keyboard', () => {
       const source = status.getByRole('link', { name: 'See in source' });
       await expect(source).toHaveAttribute(
         'href',
-        new RegExp(`^/sources/${q.lesson}/#${q.evidence.paragraph}:~:text=`),
+        new RegExp(`^/sources/${q.evidence.article ?? q.lesson}/#${q.evidence.paragraph}:~:text=`),
       );
       await expect(card.getByRole('button', { name: 'Try again' })).toBeFocused();
       await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();

@@ -10,15 +10,16 @@ test('the home page lists every lesson, grouped in modules', async ({ page }) =>
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Extremism Online');
   const links = page.locator('main a[href^="/lessons/"]');
-  await expect(links).toHaveCount(11);
+  // Eleven lessons and the opening unit.
+  await expect(links).toHaveCount(12);
   await expect(page.getByRole('heading', { level: 2, name: /Module 1/ })).toBeVisible();
   await expect(page.getByText(/min read/).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test('the build has one lesson and one source page per article', () => {
-  expect(lessons).toHaveLength(11);
-  expect(sources).toEqual(lessons);
+test('the build has one lesson and one source page per article, and the opening unit', () => {
+  expect(sources).toHaveLength(11);
+  expect(lessons).toEqual([...sources, 'reading-sources-about-extremism'].sort());
 });
 
 for (const id of lessons) {
@@ -27,10 +28,14 @@ for (const id of lessons) {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Source and attribution' })).toBeVisible();
-    await expect(page.locator(`main a[href="/sources/${id}/"]`).first()).toBeVisible();
+    // A lesson links to its own source; the opening unit to the source of its worked example.
+    const source = sources.includes(id) ? `/sources/${id}/` : '/sources/al-qaeda-turns-to-organised-crime/';
+    await expect(page.locator(`main a[href="${source}"]`).first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
+}
 
+for (const id of sources) {
   test(`source ${id} renders paragraphs, attribution and a content note`, async ({ page }) => {
     await page.goto(`/sources/${id}/`);
     await expect(page.getByRole('complementary', { name: 'Content note' })).toBeVisible();

@@ -17,7 +17,8 @@ describe('seeds/ drives the course', () => {
     const result = build(dir);
     expect(result.status, result.stderr + result.stdout).toBe(0);
     const lessons = readdirSync(join(dir, 'dist/lessons'));
-    expect(lessons).toHaveLength(12);
+    // 11 articles, the opening unit and the new page.
+    expect(lessons).toHaveLength(13);
     const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
     const drafts = lessons.filter((id) =>
       readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'),
@@ -38,5 +39,27 @@ describe('seeds/ drives the course', () => {
     const result = build(dir);
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/seeds\/006_broken\.txt: .*UTF-8/);
+  }, 180_000);
+});
+
+describe('what the course never shows', () => {
+  it('a page with a planted address, handle and channel link fails the build, naming the page', () => {
+    const dir = copyProject();
+    writeFileSync(
+      join(dir, 'src/pages/planted.astro'),
+      [
+        '<html lang="en"><body><main>',
+        '<div id="p3"><p>Donate to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 today.</p></div>',
+        '<div id="p4"><p>Follow @planted_handle for more.</p></div>',
+        '<div id="p5"><a href="https://t.me/planted_channel">Join</a></div>',
+        '</main></body></html>',
+      ].join('\n'),
+    );
+    const result = build(dir);
+    const output = result.stdout + result.stderr;
+    expect(result.status, output).not.toBe(0);
+    expect(output).toContain('/planted/, paragraph p3: bitcoin address (base58)');
+    expect(output).toContain('/planted/, paragraph p4: account handle');
+    expect(output).toContain('/planted/, paragraph p5, href attribute: Telegram link');
   }, 180_000);
 });

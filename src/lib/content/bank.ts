@@ -52,9 +52,6 @@ export function validateBank(
       errors: [`${file}: expected a list of questions, found ${data === null ? 'nothing' : typeof data}`],
     };
   }
-  const article = articles.get(lessonId);
-  if (!article)
-    errors.push(`${file}: no article has the id "${lessonId}" (the file name must be an article id)`);
   const seen = new Set<string>();
   data.forEach((raw, index) => {
     const rawId =
@@ -71,7 +68,16 @@ export function validateBank(
     seen.add(q.id);
     if (q.lesson !== lessonId)
       errors.push(`${file}: ${label}: lesson: "${q.lesson}" does not match the file's lesson "${lessonId}"`);
-    if (article) {
+    // The quote is from the lesson's own article, or from the one `evidence.article` names (a unit,
+    // such as the opening lesson, has no article of its own).
+    const article = articles.get(q.evidence.article ?? lessonId);
+    if (!article) {
+      errors.push(
+        q.evidence.article
+          ? `${file}: ${label}: evidence.article: no article has the id "${q.evidence.article}"`
+          : `${file}: ${label}: evidence: no article has the id "${lessonId}" (the file name must be an article id, or the question must name its article in evidence.article)`,
+      );
+    } else {
       const problem = checkEvidence(article.paragraphs, q.evidence.paragraph, q.evidence.quote);
       if (problem) errors.push(`${file}: ${label}: evidence: ${problem.message}`);
     }

@@ -42,6 +42,15 @@ export const timelineEventSchema = z.strictObject({
   source: sourceRefSchema,
   /** Verbatim words from that paragraph that give the date and the event. */
   quote: z.string().min(8),
+  /** When other reporting dates the event differently: that date, and why the source's is doubted. */
+  disputed: z
+    .strictObject({
+      /** The date other reporting gives, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+      otherDate: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD'),
+      /** One or two sentences, carefully phrased. */
+      note: z.string().min(20),
+    })
+    .optional(),
 });
 
 export const assessmentSchema = z.strictObject({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthors, groupByModule, lessonSequence, neighbours, readingMinutes } from './outline.ts';
+import {
+  formatAuthors,
+  groupByModule,
+  lessonSequence,
+  moduleLabel,
+  neighbours,
+  readingMinutes,
+} from './outline.ts';
 
 describe('readingMinutes', () => {
   it.each([
@@ -52,5 +59,12 @@ describe('formatAuthors', () => {
     [['A', 'B', 'C'], 'A, B and C'],
   ])('%j → %s', (authors, text) => {
     expect(formatAuthors(authors)).toBe(text);
+  });
+});
+
+describe('moduleLabel', () => {
+  it('numbers modules unless they carry a label', () => {
+    expect(moduleLabel({ order: 2 })).toBe('Module 2');
+    expect(moduleLabel({ order: 0, label: 'Opening unit' })).toBe('Opening unit');
   });
 });

@@ -14,8 +14,15 @@ export function readingMinutes(words: number): number {
 export interface OutlineModule {
   id: string;
   order: number;
+  /** How the outline names the module, e.g. "Opening unit"; "Module <order>" when absent. */
+  label?: string;
   title: string;
   lessons: string[];
+}
+
+/** "Module 2", or the module's own label ("Opening unit"). */
+export function moduleLabel(module: Pick<OutlineModule, 'order' | 'label'>): string {
+  return module.label ?? `Module ${module.order}`;
 }
 
 export interface OutlineGroup<A, M extends OutlineModule = OutlineModule> {

@@ -12,6 +12,7 @@ import { describeAnswer, type Behaviours } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
 import { letter } from '../../questions/grading.ts';
 import { exportOf, ReportBuilder } from './common.ts';
+import { evidenceArticle } from '../quiz/source-link.ts';
 import type { ExportOptions, ExportResult, Exporters } from './types.ts';
 
 /** What one question type writes in the CSV (the other columns are the same for every type). */
@@ -62,7 +63,7 @@ export function exportCsv(
       q.explanation,
       q.evidence.paragraph,
       q.evidence.quote,
-      `/sources/${q.lesson}/#${q.evidence.paragraph}`,
+      `/sources/${evidenceArticle(q)}/#${q.evidence.paragraph}`,
     ];
   });
   const content = Papa.unparse(

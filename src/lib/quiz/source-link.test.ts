@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateQuote, sourceHref, textDirective } from './source-link.ts';
+import { evidenceArticle, locateQuote, sourceHref, textDirective } from './source-link.ts';
 
 describe('locateQuote', () => {
   it("uses the paragraph's own characters and whole words", () => {
@@ -30,4 +30,11 @@ it('sourceHref points at the paragraph with a text fragment', () => {
   expect(
     sourceHref('/', 'mali', { paragraph: 'p7', quote: 'the welcome pages' }, 'Modifying the welcome pages.'),
   ).toBe('/sources/mali/#p7:~:text=the%20welcome%20pages.');
+});
+
+describe('evidenceArticle', () => {
+  it("is the lesson's own article unless the evidence names another", () => {
+    expect(evidenceArticle({ lesson: 'mali', evidence: {} })).toBe('mali');
+    expect(evidenceArticle({ lesson: 'reading-sources', evidence: { article: 'mali' } })).toBe('mali');
+  });
 });

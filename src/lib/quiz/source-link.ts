@@ -1,7 +1,7 @@
 /**
  * Pure: no DOM, no framework.
  *
- * The "See in source" link of a question: `/sources/<lesson>/#p7:~:text=…`.
+ * The "See in source" link of a question: `/sources/<article>/#p7:~:text=…`.
  * `#p7` scrolls to the paragraph and its `:target` style marks it; the text
  * directive (a URL text fragment) makes Chromium-based browsers and Safari
  * highlight the exact quoted words (`::target-text`). Browsers without text
@@ -67,10 +67,18 @@ export function textDirective(passage: string): string {
   return `text=${encodeTextDirective(start)},${encodeTextDirective(end)}`;
 }
 
-/** `<base>sources/<lesson>/#p7:~:text=…` for evidence in paragraph `p7` whose text is `paragraphText`. */
+/**
+ * The article a question's evidence quotes: `evidence.article` when given (a unit quoting another
+ * lesson's source), otherwise the article of the question's lesson, which has the lesson's id.
+ */
+export function evidenceArticle(q: { lesson: string; evidence: { article?: string } }): string {
+  return q.evidence.article ?? q.lesson;
+}
+
+/** `<base>sources/<article>/#p7:~:text=…` for evidence in paragraph `p7` whose text is `paragraphText`. */
 export function sourceHref(
   base: string,
-  lesson: string,
+  article: string,
   evidence: { paragraph: string; quote: string },
   paragraphText: string | undefined,
 ): string {
@@ -79,5 +87,5 @@ export function sourceHref(
     paragraphText === undefined
       ? evidence.quote.replace(/\s+/g, ' ').trim()
       : locateQuote(paragraphText, evidence.quote);
-  return `${root}sources/${lesson}/#${evidence.paragraph}:~:${textDirective(passage)}`;
+  return `${root}sources/${article}/#${evidence.paragraph}:~:${textDirective(passage)}`;
 }

@@ -17,6 +17,7 @@ import type { Question } from '../../questions/index.ts';
 import { describeAnswer } from '../../questions/client.ts';
 import { handoutOf, type BrowserRegistries } from '../../questions/handouts.ts';
 import { displayOrder } from '../quiz/shuffle.ts';
+import { evidenceArticle } from '../quiz/source-link.ts';
 import { CORRECT_THRESHOLD, latestAttempt } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';
 import { cardFor } from './card.ts';
@@ -113,7 +114,7 @@ export function ankiTsv(
     .filter(({ question, hash }) => isMissedOrWeak(question, hash, progress))
     .map(({ question }) => {
       const source = fieldHtml(
-        `${root}/sources/${encodeURIComponent(question.lesson)}/#${encodeURIComponent(question.evidence.paragraph)}`,
+        `${root}/sources/${encodeURIComponent(evidenceArticle(question))}/#${encodeURIComponent(question.evidence.paragraph)}`,
       );
       const record = [ankiFront(question), ankiBack(question), source].join('\t');
       return record.startsWith('#') ? `&#35;${record.slice(1)}` : record;

@@ -7,7 +7,9 @@
 import type { APIRoute } from 'astro';
 import { getBank } from '../../data/bank.ts';
 import { getCourse } from '../../data/course.ts';
+import { moduleLabel } from '../../lib/course/outline.ts';
 import { islandQuestion } from '../../data/quiz.ts';
+import { evidenceArticle } from '../../lib/quiz/source-link.ts';
 import type { ReviewData } from '../../lib/study/data.ts';
 
 export const GET: APIRoute = async () => {
@@ -19,7 +21,7 @@ export const GET: APIRoute = async () => {
       return {
         question,
         hash,
-        source: island?.source ?? `${base}sources/${question.lesson}/`,
+        source: island?.source ?? `${base}sources/${evidenceArticle(question)}/`,
         lesson: question.lesson,
         module: module?.id ?? 'other',
         objective: question.objective,
@@ -28,7 +30,9 @@ export const GET: APIRoute = async () => {
     }),
   );
   const lessons: ReviewData['lessons'] = {};
-  for (const article of course.articles) {
+  // Every lesson in the outline (a unit appears under its own id), and articles no module lists.
+  for (const article of [...course.groups.flatMap((g) => g.articles), ...course.articles]) {
+    if (lessons[article.id]) continue;
     const entry = course.lessons.get(article.id);
     lessons[article.id] = {
       title: entry?.data.title ?? article.title,
@@ -38,7 +42,7 @@ export const GET: APIRoute = async () => {
   }
   const modules = course.groups.map((group) => ({
     id: group.module?.id ?? 'other',
-    title: group.module ? `Module ${group.module.order}: ${group.module.title}` : 'Other lessons',
+    title: group.module ? `${moduleLabel(group.module)}: ${group.module.title}` : 'Other lessons',
   }));
   const data: ReviewData = { modules, lessons, questions };
   return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
