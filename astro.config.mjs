@@ -6,6 +6,8 @@ import svelte from '@astrojs/svelte';
 import study from './src/integrations/study.ts';
 // `client:intent`: quiz islands hydrate on the learner's first use (see the module).
 import intent from './src/integrations/intent.ts';
+// Fails the build when a final-assessment item appears on any page but /assessment/ (see the module).
+import poolGuard from './src/integrations/pool-guard.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -29,5 +31,11 @@ export default defineConfig({
       },
     },
   },
-  integrations: [mdx(), svelte({ compilerOptions: { discloseVersion: false } }), intent(), study()],
+  integrations: [
+    mdx(),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    intent(),
+    poolGuard(),
+    study(),
+  ],
 });
