@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parse, parseDocument } from 'yaml';
 import { validatePool, validatePoolFile, type BankPrompt, type PoolItem } from '../lib/content/pool.ts';
+import { checkedLoader } from './checked.ts';
 import { loadSeedArticles } from './quizzes.ts';
 
 /** Where the pool lives, relative to the project root. */
@@ -36,8 +36,10 @@ function readModules(root: string): Map<string, string[]> {
   return modules;
 }
 
+const BANKS_DIR = 'content/quizzes';
+
 /** Id and prompt of every lesson-bank question that has both (the quiz loader reports the rest). */
-export function readBankPrompts(root: string, dir = 'content/quizzes'): BankPrompt[] {
+export function readBankPrompts(root: string, dir = BANKS_DIR): BankPrompt[] {
   return yamlFiles(join(root, dir)).flatMap((name) => {
     const raw = parse(readFileSync(join(root, dir, name), 'utf8')) as unknown;
     return (Array.isArray(raw) ? raw : []).flatMap((q: unknown) => {
@@ -75,31 +77,20 @@ export function readAssessmentPool(root: string, dir = POOL_DIR): { items: PoolI
   return { items, errors };
 }
 
-/** The `pool` collection: one entry per item, keyed by its id. The build fails on any problem. */
+/**
+ * The `pool` collection: one entry per item, keyed by its id. The build fails on any problem; a change
+ * to the pool or to a lesson bank (the pool must differ from every bank) reads it again.
+ */
 export function poolLoader({ dir }: { dir: string }): Loader {
-  return {
+  return checkedLoader({
     name: 'assessment-pool',
-    async load({ store, parseData, config, logger, watcher }) {
-      const root = fileURLToPath(config.root);
-      const folder = join(root, dir);
-
-      async function sync(): Promise<void> {
-        const { items, errors } = readAssessmentPool(root, dir);
-        if (errors.length > 0)
-          throw new Error(`The assessment pool has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
-        store.clear();
-        for (const item of items) {
-          const id = item.question.id;
-          store.set({ id, data: await parseData({ id, data: { ...item } }), filePath: item.file });
-        }
-        logger.info(`${items.length} final-assessment items from ${dir}`);
-      }
-
-      await sync();
-      watcher?.add(folder);
-      watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(folder)) void sync();
-      });
+    watch: [dir, BANKS_DIR],
+    read: (root) => {
+      const { items, errors } = readAssessmentPool(root, dir);
+      const entries = items.map((item) => ({ id: item.question.id, data: { ...item }, filePath: item.file }));
+      return { entries, errors };
     },
-  };
+    what: 'The assessment pool',
+    summary: (entries) => `${entries.length} final-assessment items from ${dir}`,
+  });
 }

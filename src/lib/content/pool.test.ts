@@ -141,7 +141,7 @@ describe('validatePoolFile', () => {
     ]);
     expect(errors).toEqual([
       expect.stringMatching(/^content\/assessment\/pool\/first\.yaml: question "fa-1": scenario: /),
-      expect.stringMatching(/question "fa-1": \(item\): Unrecognized key: "hint"/),
+      expect.stringMatching(/question "fa-1": \(question\): Unrecognized key: "hint"/),
       `${FILE}: question "fa-2": negative stem: the prompt says "cannot" without emphasis; write *cannot* or reword the stem positively`,
     ]);
   });

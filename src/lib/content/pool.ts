@@ -13,7 +13,7 @@ import { z } from 'astro/zod';
 import { questionSchema, type Question } from '../../questions/index.ts';
 import { questionHash } from '../quiz/hash.ts';
 import { normalizeText } from '../quiz/normalize.ts';
-import type { BankArticle } from './bank.ts';
+import { pathOf, type BankArticle } from './bank.ts';
 import { checkEvidence } from './evidence.ts';
 import { checkItem, checkSpread } from './items.ts';
 
@@ -122,13 +122,6 @@ export function promptSimilarity(a: string, b: string): number {
     }
   }
   return (2 * shared) / (pa.length + pb.length);
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return (
-    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') ||
-    '(item)'
-  );
 }
 
 /**
