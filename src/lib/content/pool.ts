@@ -173,9 +173,11 @@ export function validatePoolFile(
       errors.push(
         `${file}: ${label}: lesson: "${q.lesson}" is not a lesson of module "${moduleId}" (${lessons.join(', ')})`,
       );
-    const quotes = [{ lesson: q.lesson, ...q.evidence, at: 'evidence' }].concat(
-      item.also.map((quote, i) => ({ ...quote, at: `also[${i}]` })),
-    );
+    // The main quote is from the item's lesson, unless its evidence names another article.
+    const own = (q.evidence as { article?: string }).article ?? q.lesson;
+    const quotes = [
+      { lesson: own, paragraph: q.evidence.paragraph, quote: q.evidence.quote, at: 'evidence' },
+    ].concat(item.also.map((quote, i) => ({ ...quote, at: `also[${i}]` })));
     for (const quote of quotes) {
       const article = context.articles.get(quote.lesson);
       const problem = article
