@@ -12,6 +12,8 @@ import scorm from './src/integrations/scorm.ts';
 import csp from './src/integrations/csp.ts';
 // Fails the build if a built page or the search index shows an address, channel link, handle or hashtag.
 import safety from './src/integrations/safety.ts';
+// Fails the build when a final-assessment item appears on any page but /assessment/ (see the module).
+import poolGuard from './src/integrations/pool-guard.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -40,6 +42,7 @@ export default defineConfig({
     svelte({ compilerOptions: { discloseVersion: false } }),
     intent(),
     scorm(),
+    poolGuard(),
     csp(),
     study(),
     safety(),

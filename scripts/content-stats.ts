@@ -2,13 +2,18 @@
  * `npm run --silent content:stats`: the item-writing figures per bank and for the course (key
  * positions of single, multiple and true/false keys, longest option, key length, banned forms, negative
  * stems), then per
- * lesson the counts, types, Bloom levels, numeric recall items and source-evaluation items, as
- * Markdown tables. For closing notes and course reviews; the build enforces the rules (items.ts).
+ * lesson the counts, types, Bloom levels, numeric recall items and source-evaluation items, then the
+ * final assessment's own pool (content/assessment/pool/): its counts, types, Bloom shares, the share at
+ * "apply" or above, scenario, comparison and source-evaluation items, its item-writing figures and how
+ * close its nearest prompt comes to a lesson-bank question, as Markdown tables. For closing notes and
+ * course reviews; the build enforces the rules (items.ts, pool.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { itemStats, type PositionCounts } from '../src/lib/content/items.ts';
 import { bankStats } from '../src/lib/content/rules.ts';
+import { POOL_RULES, poolStats, promptSimilarity } from '../src/lib/content/pool.ts';
+import { readAssessmentPool, readBankPrompts } from '../src/loaders/pool.ts';
 import type { Question } from '../src/questions/index.ts';
 
 const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate'];
@@ -92,3 +97,38 @@ console.log(
   `| **course** | ${course.questions} | ${allTypes.size} | ${LEVELS.map((v) => course.bloom[v] ?? 0).join(' / ')} | ${pct(course.higherOrderShare * course.questions, course.questions)} | ${recall} | ${sourceEvaluation} | |`,
 );
 console.log(`\nLessons: ${lessons.map((l) => `${l.label} = ${l.id}`).join('; ')}.`);
+
+const pool = readAssessmentPool(process.cwd());
+const poolQuestions = pool.items.map((i) => i.question);
+const ps = poolStats(pool.items);
+console.log(
+  '\nFinal assessment pool (content/assessment/pool/: items in no lesson bank and on no lesson page)\n',
+);
+if (pool.errors.length > 0) console.log(`${pool.errors.length} problem(s); \`npm run build\` lists them.\n`);
+console.log(
+  '| items | types | Bloom rem/und/app/ana/eva | apply or above | scenario | comparing articles | source evaluation | per module |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(
+  `| ${ps.items} | ${ps.types.length} (${ps.types.map(([t, n]) => `${t} ${n}`).join(', ')}) | ${LEVELS.map((v) => `${ps.bloom[v] ?? 0} (${pct(ps.bloom[v] ?? 0, ps.items)})`).join(' / ')} | ${ps.applyOrAbove.length} (${pct(ps.applyOrAbove.length, ps.items)}) | ${ps.scenario.length} | ${ps.comparison.length} | ${ps.sourceEvaluation.length} | ${Object.entries(
+    ps.perModule,
+  )
+    .map(([m, n]) => `${m}:${n}`)
+    .join(' ')} |`,
+);
+const poolColumns = itemStats(poolQuestions).positions.map(columnOf);
+console.log(
+  `\n| pool | ${poolColumns.map((c) => `${c}: keys by position`).join(' | ')} | longest option is key | key > 1.5× distractors | all/none of the above | unemphasised negative stems |`,
+);
+console.log(`|${' --- |'.repeat(poolColumns.length + 5)}`);
+console.log(`| ${itemRow('**pool**', poolQuestions, poolColumns)} |`);
+const bank = readBankPrompts(process.cwd());
+const nearest = pool.items
+  .flatMap(({ question: q }) =>
+    bank.map((b) => ({ pool: q.id, bank: b.id, s: promptSimilarity(q.prompt, b.prompt) })),
+  )
+  .sort((a, b) => b.s - a.s)[0];
+if (nearest)
+  console.log(
+    `\nNearest prompt to a lesson-bank question: ${nearest.pool} and ${nearest.bank}, ${pct(nearest.s, 1)} alike (the build refuses ${pct(POOL_RULES.nearSamePrompt, 1)} or more).`,
+  );

@@ -6,6 +6,8 @@
  *   content/modules.yaml   → modules   (course structure)
  *   content/quizzes/*.yaml → quizzes   (one entry per question, with its content hash; evidence checked)
  *   content/about-sources.yaml → about (About this source per article; quotes checked)
+ *   content/assessment/pool/*.yaml → pool (the final assessment's own items, one file per module; never
+ *                                         in a lesson bank or on a lesson page)
  *   content/glossary.yaml, content/timeline.yaml, content/assessment.yaml
  */
 import { defineCollection } from 'astro:content';
@@ -16,8 +18,10 @@ import { seedLoader } from './loaders/seeds.ts';
 import { quizLoader } from './loaders/quizzes.ts';
 import { aboutLoader } from './loaders/about.ts';
 import { aboutSchema } from './lib/content/about.ts';
+import { POOL_DIR, poolLoader } from './loaders/pool.ts';
 import { questionSchema } from './questions/index.ts';
 import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from './lib/content/schemas.ts';
+import { poolQuoteSchema } from './lib/content/pool.ts';
 
 const paragraph = z.object({
   /** Anchor id, `p1`, `p2`, … across the whole article. */
@@ -115,6 +119,24 @@ const about = defineCollection({
   schema: aboutSchema,
 });
 
+const pool = defineCollection({
+  loader: poolLoader({ dir: POOL_DIR }),
+  schema: z.object({
+    /** The validated question. */
+    question: questionSchema,
+    /** Content hash, as for bank questions. */
+    hash: z.string(),
+    /** Module id (the file's name). */
+    module: z.string(),
+    /** The pool file it came from, for messages. */
+    file: z.string(),
+    /** Further evidence, e.g. from the other article an item compares. */
+    also: z.array(poolQuoteSchema),
+    /** Whether the item sets a new case to reason about. */
+    scenario: z.boolean(),
+  }),
+});
+
 const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTermSchema });
 const timeline = defineCollection({ loader: file('content/timeline.yaml'), schema: timelineEventSchema });
 const assessment = defineCollection({
@@ -122,4 +144,14 @@ const assessment = defineCollection({
   schema: assessmentSchema.extend({ id: z.string() }),
 });
 
-export const collections = { articles, lessons, modules, quizzes, about, glossary, timeline, assessment };
+export const collections = {
+  articles,
+  lessons,
+  modules,
+  quizzes,
+  about,
+  pool,
+  glossary,
+  timeline,
+  assessment,
+};

@@ -1,7 +1,8 @@
 /**
  * Build-time access to the question banks for pages: one question with its
  * content hash and "See in source" link, or a lesson's whole bank in bank
- * order. Islands get these ready-made props, never the collection.
+ * order; and one item of the final assessment's pool (never a bank question).
+ * Islands get these ready-made props, never the collection.
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { Question } from '../questions/index.ts';
@@ -35,6 +36,19 @@ async function toIsland(question: Question, hash: string): Promise<IslandQuestio
 export async function islandQuestion(id: string): Promise<IslandQuestion | undefined> {
   const entry = await getEntry('quizzes', id);
   return entry ? toIsland(entry.data.question, entry.data.hash) : undefined;
+}
+
+/** An item of the final assessment's pool, with the module whose part it belongs to. */
+export interface AssessmentQuestion extends IslandQuestion {
+  module: string;
+}
+
+/** One item of the final assessment's pool by id, or undefined when the pool has none. */
+export async function assessmentQuestion(id: string): Promise<AssessmentQuestion | undefined> {
+  const entry = await getEntry('pool', id);
+  return entry
+    ? { ...(await toIsland(entry.data.question, entry.data.hash)), module: entry.data.module }
+    : undefined;
 }
 
 /** Every question whose `lesson` is `lessonId`, in bank order (file order, then position in the file). */

@@ -8,22 +8,18 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
 import { validateBank, validateCourse, type BankArticle, type BankQuestion } from '../lib/content/bank.ts';
 import { readSeedArticles } from './seed-articles.ts';
+import { checkedLoader, type CheckedEntry } from './checked.ts';
 
 /** The articles of seeds/, for evidence checks (see seed-articles.ts). */
 export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, BankArticle> {
   return readSeedArticles(root, seedsDir);
 }
 
-export interface QuizEntry {
-  id: string;
-  data: Record<string, unknown>;
-  filePath: string;
-}
+export type QuizEntry = CheckedEntry;
 
 /**
  * Reads and checks every bank in `root/dir` (schema, evidence, item-writing rules per bank and
@@ -61,29 +57,12 @@ export function readQuizBanks(root: string, dir: string): { entries: QuizEntry[]
 }
 
 export function quizLoader({ dir }: { dir: string }): Loader {
-  return {
+  return checkedLoader({
     name: 'quiz-banks',
-    async load({ store, parseData, config, logger, watcher }) {
-      const root = fileURLToPath(config.root);
-      const folder = join(root, dir);
-
-      async function sync(): Promise<void> {
-        const { entries, errors } = readQuizBanks(root, dir);
-        if (errors.length > 0) {
-          throw new Error(`Question banks have ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
-        }
-        store.clear();
-        for (const entry of entries) {
-          store.set({ id: entry.id, data: await parseData(entry), filePath: entry.filePath });
-        }
-        logger.info(`${entries.length} questions from ${new Set(entries.map((e) => e.filePath)).size} banks`);
-      }
-
-      await sync();
-      watcher?.add(folder);
-      watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(folder)) void sync();
-      });
-    },
-  };
+    watch: [dir],
+    read: (root) => readQuizBanks(root, dir),
+    what: 'Question banks',
+    summary: (entries) =>
+      `${entries.length} questions from ${new Set(entries.map((e) => e.filePath)).size} banks`,
+  });
 }

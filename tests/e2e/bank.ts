@@ -1,6 +1,7 @@
 /**
- * The question banks as the e2e tests read them (straight from content/quizzes, so keys never need
- * to be exposed by the site), and answering a question correctly with the keyboard alone.
+ * The question banks and the final assessment's pool as the e2e tests read them (straight from
+ * content/, so keys never need to be exposed by the site), and answering a question correctly with the
+ * keyboard alone.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -38,6 +39,15 @@ export const bank: BankQuestion[] = readdirSync('content/quizzes')
       return [];
     }
   });
+/** The final assessment's own pool (content/assessment/pool/), read the same way. */
+export const pool: BankQuestion[] = readdirSync('content/assessment/pool')
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+  .flatMap((name) => {
+    const data: unknown = parse(readFileSync(`content/assessment/pool/${name}`, 'utf8'));
+    return Array.isArray(data) ? (data as BankQuestion[]) : [];
+  });
+
 /** Answer `q` correctly using only the keyboard, then press "Check answer" by Tab + Enter. */
 export async function answerWithKeyboard(page: Page, card: Locator, q: BankQuestion): Promise<void> {
   const press = async (key: string, times = 1) => {

@@ -1,6 +1,7 @@
 /**
  * Content validation over the real course: every bank passes the schema, verbatim evidence and the
- * item-writing rules, per bank and course-wide; lessons quote their sources verbatim; glossary and timeline links resolve.
+ * item-writing rules, per bank and course-wide; lessons quote their sources verbatim; glossary and timeline links resolve;
+ * the final assessment draws only on its own pool, which passes the pool rules.
  * Failures name the file, the question and the rule.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { checkEvidence } from '../../src/lib/content/evidence.ts';
 import { checkLessonBank } from '../../src/lib/content/rules.ts';
 import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from '../../src/lib/content/schemas.ts';
 import { loadSeedArticles } from '../../src/loaders/quizzes.ts';
+import { readAssessmentPool } from '../../src/loaders/pool.ts';
+import { poolStats } from '../../src/lib/content/pool.ts';
 
 const root = process.cwd();
 const articles = loadSeedArticles(root);
@@ -177,17 +180,48 @@ describe('timeline', () => {
 });
 
 describe('final assessment', () => {
-  it('draws about 25 existing questions from every module', () => {
-    const a = assessmentSchema.parse(parse(readFileSync('content/assessment.yaml', 'utf8')));
-    // Every numbered module; an opening unit (order 0) teaches a skill and is not assessed here.
+  const pool = readAssessmentPool(root);
+  const poolIds = new Set(pool.items.map((i) => i.question.id));
+  const a = assessmentSchema.parse(parse(readFileSync('content/assessment.yaml', 'utf8')));
+
+  it('has a pool of its own that passes every pool rule (size, modules, Bloom, kinds, evidence, item writing)', () => {
+    expect(pool.errors).toEqual([]);
+    expect(pool.items.length).toBeGreaterThanOrEqual(40);
+    const s = poolStats(pool.items);
+    expect(s.applyOrAbove.length / s.items).toBeGreaterThanOrEqual(0.6);
+    expect(s.scenario.length).toBeGreaterThan(0);
+    expect(s.comparison.length).toBeGreaterThan(0);
+    expect(s.sourceEvaluation.length).toBeGreaterThan(0);
+  });
+
+  it('shares no id and no prompt with any lesson bank', () => {
+    const bankIds = new Set(allQuestions.map((q) => q.id));
+    const prompts = new Set(allQuestions.map((q) => q.prompt));
+    expect(pool.items.filter((i) => bankIds.has(i.question.id) || prompts.has(i.question.prompt))).toEqual(
+      [],
+    );
+  });
+
+  it("cites objectives that its items' lessons define", () => {
+    const objectives = new Map(
+      lessons.map((l) => [l.id, new Set(l.frontmatter.objectives.map((o) => o.id))]),
+    );
+    const unknown = pool.items
+      .filter((i) => !objectives.get(i.question.lesson)?.has(i.question.objective))
+      .map((i) => `${i.question.id}: ${i.question.lesson} ${i.question.objective}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('lists every pool item once, under its own module, and nothing from the lesson banks', () => {
+    // Every numbered module; the opening unit (order 0) teaches a skill and is not assessed here.
     const modules = (parse(readFileSync('content/modules.yaml', 'utf8')) as { id: string; order: number }[])
       .filter((m) => m.order > 0)
       .map((m) => m.id);
-    const ids = a.sections.flatMap((s) => s.questions);
-    const known = new Set(allQuestions.map((q) => q.id));
-    expect(ids.filter((id) => !known.has(id))).toEqual([]);
-    expect(ids.length).toBeGreaterThanOrEqual(22);
-    expect(ids.length).toBeLessThanOrEqual(30);
-    expect(a.sections.map((s) => s.module).sort()).toEqual([...modules].sort());
+    expect(a.sections.map((s) => s.module)).toEqual(modules);
+    const listed = a.sections.flatMap((s) => s.questions.map((id) => ({ id, module: s.module })));
+    expect(listed.filter(({ id }) => !poolIds.has(id))).toEqual([]);
+    const moduleOf = new Map(pool.items.map((i) => [i.question.id, i.module]));
+    expect(listed.filter(({ id, module }) => moduleOf.get(id) !== module)).toEqual([]);
+    expect(listed.map((l) => l.id).sort()).toEqual([...poolIds].sort());
   });
 });

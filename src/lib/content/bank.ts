@@ -25,7 +25,8 @@ export interface BankResult {
   errors: string[];
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
+/** Where a schema issue sits in an item, e.g. `options[2].text`, or `(question)` for the item itself. */
+export function pathOf(path: readonly PropertyKey[]): string {
   return (
     path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('') ||
     '(question)'

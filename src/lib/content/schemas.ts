@@ -57,7 +57,7 @@ export const assessmentSchema = z.strictObject({
   title: z.string(),
   /** What the assessment covers and how to use it. */
   intro: z.string(),
-  /** Question ids from the lesson banks, grouped by module id. */
+  /** Item ids from the assessment pool (content/assessment/pool/), grouped by module id. */
   sections: z.array(z.strictObject({ module: z.string(), questions: z.array(z.string()).min(1) })).min(1),
 });
 
