@@ -361,7 +361,7 @@ function whichQuestion(
   const distractors = [long, ...others.filter((o) => o !== long)].slice(0, 3).sort((a, b) => a.n - b.n);
   if (distractors.length < 3) return null;
   const key = { id: `p${s.n}`, text: `Paragraph ${s.n}` };
-  const options = distractors.map((d) => ({
+  const options: { id: string; text: string; feedback?: string }[] = distractors.map((d) => ({
     id: `p${d.n}`,
     text: `Paragraph ${d.n}`,
     feedback: opening(d.p),
