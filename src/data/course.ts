@@ -12,6 +12,8 @@ export type Article = ArticleEntry['data'];
 
 export interface Course {
   articles: Article[];
+  /** Articles by id. */
+  byId: Map<string, Article>;
   groups: OutlineGroup<Article, ModuleEntry['data']>[];
   sequence: string[];
   lessons: Map<string, LessonEntry>;
@@ -38,6 +40,7 @@ async function loadCourse(): Promise<Course> {
   for (const m of modules) for (const id of m.lessons) if (!moduleOf.has(id)) moduleOf.set(id, m);
   return {
     articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
     groups,
     sequence: lessonSequence(groups),
     lessons: new Map(lessonEntries.map((e) => [e.id, e])),

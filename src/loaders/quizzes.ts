@@ -3,8 +3,8 @@
  * content/quizzes/<article-id>.yaml becomes one entry keyed by question id, with its content hash.
  * The build fails on any schema, evidence or item-writing error, naming the file, the question and
  * the field or rule.
- * Articles are ingested from seeds/ here too (cheap and pure) so evidence is checked against the
- * exact paragraphs the source pages show.
+ * Articles come from the same ingest of seeds/ as the `articles` collection (./seed-folder.ts, read
+ * once per build), so evidence is checked against the exact paragraphs the source pages show.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -12,20 +12,12 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseDocument } from 'yaml';
 import { validateBank, validateCourse, type BankArticle, type BankQuestion } from '../lib/content/bank.ts';
-import { ingestPage } from '../lib/ingest/index.ts';
-import { readSeed } from '../lib/ingest/read.ts';
+import { readSeedFolder } from './seed-folder.ts';
 
 export function loadSeedArticles(root: string, seedsDir = 'seeds'): Map<string, BankArticle> {
   const articles = new Map<string, BankArticle>();
-  const folder = join(root, seedsDir);
-  for (const name of readdirSync(folder)
-    .filter((n) => !n.startsWith('.'))
-    .sort()) {
-    const read = readSeed(join(folder, name));
-    if (!read.ok) throw new Error(`seeds: ${seedsDir}/${name}: ${read.reason}`);
-    for (const a of ingestPage(read.text, name)) {
-      articles.set(a.id, { id: a.id, paragraphs: a.sections.flatMap((s) => s.paragraphs) });
-    }
+  for (const { article: a } of readSeedFolder(root, seedsDir).articles) {
+    articles.set(a.id, { id: a.id, paragraphs: a.sections.flatMap((s) => s.paragraphs) });
   }
   return articles;
 }

@@ -117,7 +117,8 @@ describe('draft quiz kinds', () => {
     const q = quiz.questions.find((x) => x.type === 'single');
     if (q?.type !== 'single') throw new Error('no which item');
     expect(q.prompt).toMatch(/^Which paragraph of the source says: “.+”\?$/);
-    for (const o of q.options) if (o.id !== q.answer) expect(o.feedback).toMatch(/^Paragraph \d+ (?:opens: “|is about)/);
+    for (const o of q.options)
+      if (o.id !== q.answer) expect(o.feedback).toMatch(/^Paragraph \d+ (?:opens: “|is about)/);
   });
 
   it('gives a short article fewer questions and says so', () => {
