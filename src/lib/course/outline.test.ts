@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthors, groupByModule, lessonSequence, neighbours, readingMinutes } from './outline.ts';
+import {
+  formatAuthors,
+  groupByModule,
+  lessonSequence,
+  neighbours,
+  pageOf,
+  previewGroup,
+  readingMinutes,
+} from './outline.ts';
 
 describe('readingMinutes', () => {
   it.each([
@@ -52,5 +60,33 @@ describe('formatAuthors', () => {
     [['A', 'B', 'C'], 'A, B and C'],
   ])('%j → %s', (authors, text) => {
     expect(formatAuthors(authors)).toBe(text);
+  });
+});
+
+describe('previewGroup', () => {
+  it.each([
+    [0, 12, 0, 0],
+    [5, 12, 5, 0],
+    [12, 12, 12, 0],
+    [1089, 12, 12, 1077],
+  ])('%i lessons, limit %i → %i shown, %i more', (n, limit, shown, more) => {
+    const group = previewGroup(
+      Array.from({ length: n }, (_v, i) => i),
+      limit,
+    );
+    expect(group.shown).toHaveLength(shown);
+    expect(group.more).toBe(more);
+    expect(group.shown).toEqual(Array.from({ length: shown }, (_v, i) => i));
+  });
+});
+
+describe('pageOf', () => {
+  it.each([
+    [0, 1],
+    [23, 1],
+    [24, 2],
+    [1088, 46],
+  ])('lesson %i is on page %i', (index, page) => {
+    expect(pageOf(index)).toBe(page);
   });
 });
