@@ -92,7 +92,9 @@ function chooseTitle(lines: string[], siteNames: ReadonlySet<string>): number {
     if (!line.includes(' ')) score -= 1;
     if (SECTION_WORD.test(key(line))) score -= 2;
     if (isSiteName(line)) score -= 1;
-    const above = lines.slice(0, i).findLast((l) => l !== '');
+    let k = i - 1;
+    while (k >= 0 && lines[k] === '') k--;
+    const above = lines[k];
     if (above !== undefined && isDateLine(above)) score += 2;
     const after = [next(i, 0), next(i, 1)];
     const evidence = (l: string | undefined) =>
@@ -364,16 +366,33 @@ const comparable = (text: string): string =>
     .trim();
 
 /**
- * A pull quote repeats a sentence of the article in large type. A paragraph of 6–80 words
- * whose whole text occurs inside a longer paragraph of the same article is one.
+ * A pull quote repeats a sentence of the article in large type. A paragraph of 6–80 words is
+ * one when its whole text stands, from the start of a word, inside a longer paragraph of the
+ * same article. One pass over the word starts of the article finds them: a start is compared
+ * with a candidate only when its first two characters match, so most cost a lookup.
  */
 function dropPullQuotes(items: Item[]): Item[] {
-  const bodies = items.filter((it) => it.kind === 'para').map((it) => comparable(it.text));
-  return items.filter((item) => {
-    if (item.kind !== 'para' || wordsAtMost(item.text, 5) || !wordsAtMost(item.text, 80)) return true;
+  const paras = items.filter((it) => it.kind === 'para');
+  const lower = paras.map((it) => it.text.toLowerCase());
+  const pair = (text: string, pos: number) => text.charCodeAt(pos) * 65536 + text.charCodeAt(pos + 1);
+  const candidates = new Map<number, { i: number; own: string }[]>();
+  paras.forEach((item, i) => {
+    if (wordsAtMost(item.text, 5) || !wordsAtMost(item.text, 80)) return;
     const own = comparable(item.text);
-    return !bodies.some((other) => other.length > own.length && other.includes(own));
+    const list = candidates.get(pair(own, 0));
+    if (list) list.push({ i, own });
+    else candidates.set(pair(own, 0), [{ i, own }]);
   });
+  if (candidates.size === 0) return items;
+  const pulled = new Set<number>();
+  lower.forEach((text, j) => {
+    for (let pos = 0; pos >= 0; pos = text.indexOf(' ', pos) + 1 || -1) {
+      for (const { i, own } of candidates.get(pair(text, pos)) ?? []) {
+        if (i !== j && !pulled.has(i) && text.length > own.length && text.startsWith(own, pos)) pulled.add(i);
+      }
+    }
+  });
+  return pulled.size === 0 ? items : items.filter((item) => !pulled.has(paras.indexOf(item)));
 }
 
 /** Number paragraphs p1…pN across the whole article, opening a section at each heading. */
@@ -439,10 +458,10 @@ const POINTS_AT_IMAGE =
   /\b(?:photo|photograph|picture|image|screenshot|graphic|chart|map|figure|meme|poster)s?\s+(?:above|below)\b|\b(?:pictures?|photos?|images?)\s+(?:like|such as)\s+the\s+following\b|\b(?:another|the following|this|the next)\s+(?:photo|picture|image|screenshot)\s+shows\b|\bas shown (?:above|below)\b|\(pictured\)|\bpictured (?:above|below|here)\b/i;
 
 /** The words every pointer above needs, to skip the full pattern for most paragraphs. */
-const POINTER_WORD = /above|below|following|shows|pictured/;
+const POINTER_WORDS = ['above', 'below', 'following', 'shows', 'pictured'];
 
 export function pointsAtImage(text: string): boolean {
-  return POINTER_WORD.test(text) && POINTS_AT_IMAGE.test(text);
+  return POINTER_WORDS.some((w) => text.includes(w)) && POINTS_AT_IMAGE.test(text);
 }
 
 const SUPERSCRIPT_DIGITS: Record<string, string> = {

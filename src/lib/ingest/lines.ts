@@ -373,7 +373,7 @@ const CAPTION_WORD =
   /screenshot|\[file\]|photo|image|picture|caption|credit|illustration|getty|shutterstock/i;
 
 export function hasCaptionMarker(line: string): boolean {
-  return CAPTION_WORD.test(line) && wordsAtMost(line, 50) && CAPTION_MARKERS.some((re) => re.test(line));
+  return wordsAtMost(line, 50) && CAPTION_WORD.test(line) && CAPTION_MARKERS.some((re) => re.test(line));
 }
 
 /** `[12] Author, Title…` — a numbered reference as printed under an article. */
@@ -389,14 +389,17 @@ export function parseNumberedItem(line: string): { n: number; text: string } | n
 
 /** A heading that announces a reference list; every line after it is a footnote. */
 export function isReferencesHeading(line: string): boolean {
-  return /^(?:references|notes|endnotes|footnotes|sources|bibliography|works cited|citations|further reading)$/i.test(
-    key(line),
+  return (
+    line.length <= 24 &&
+    /^(?:references|notes|endnotes|footnotes|sources|bibliography|works cited|citations|further reading)$/i.test(
+      key(line),
+    )
   );
 }
 
 /** A heading that announces the author's biography. */
 export function isBioHeading(line: string): boolean {
-  return /^about the authors?$/i.test(key(line));
+  return line.length <= 24 && /^about the authors?$/i.test(key(line));
 }
 
 /**
@@ -423,10 +426,21 @@ const DETERMINER = /^(?:the|this|that|these|those|it|its|a|an|our|his|her|their|
 
 /** The words of a text that carry content: a lone dash or bullet is not a word. */
 export function countWords(text: string): number {
+  // One pass over the characters: a token counts when it holds an ASCII letter or digit, or,
+  // failing that, any Unicode letter or number (checked only for such rare tokens).
   let words = 0;
-  for (const token of text.split(/\s+/)) {
-    // ASCII letters and digits answer almost every token; the Unicode test is for the rest.
-    if (/[A-Za-z0-9]/.test(token) || /[\p{L}\p{N}]/u.test(token)) words++;
+  let start = 0;
+  let counted = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (!counted && i > start && /[\p{L}\p{N}]/u.test(text.slice(start, i))) words++;
+      start = i + 1;
+      counted = false;
+    } else if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      words++;
+      counted = true;
+    }
   }
   return words;
 }

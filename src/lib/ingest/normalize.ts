@@ -19,16 +19,27 @@ const HAS_ATTRIBUTE = /\s[\w-]+\s*=/;
  * `key=value` attributes or an underscore in its name. So `[1]`, `[ISIS]`, `[sic]` and `[File]` stay.
  * The wrapped text is trimmed so a drop cap joins its word: `[yt_dropcap] I [/yt_dropcap]SIS` → `ISIS`.
  */
+/** One pattern per shortcode name, kept: V8 runs a new RegExp in its slow interpreter first. */
+const PAIRS = new Map<string, RegExp>();
+
+function pairOf(name: string): RegExp {
+  let pair = PAIRS.get(name);
+  if (!pair) {
+    pair = new RegExp(`\\[${name}(?:\\s[^\\]]*)?\\]((?:(?!\\[/?${name}[\\s\\]/]).)*?)\\[/${name}\\]`, 'gs');
+    PAIRS.set(name, pair);
+  }
+  return pair;
+}
+
 export function stripShortcodes(text: string): string {
+  if (!text.includes('[')) return text;
   const closed = new Set<string>();
-  for (const m of text.matchAll(CLOSE_TAG)) closed.add(m[1] ?? '');
+  CLOSE_TAG.lastIndex = 0;
+  for (let m = CLOSE_TAG.exec(text); m; m = CLOSE_TAG.exec(text)) closed.add(m[1] ?? '');
   // Innermost pairs first (no tag of the same name inside), repeated, so nesting unwraps cleanly.
   let out = text;
   for (const name of closed) {
-    const pair = new RegExp(
-      `\\[${name}(?:\\s[^\\]]*)?\\]((?:(?!\\[/?${name}[\\s\\]/]).)*?)\\[/${name}\\]`,
-      'gs',
-    );
+    const pair = pairOf(name);
     let prev: string;
     do {
       prev = out;
@@ -100,9 +111,18 @@ const MAYBE_SPACING = /[.,][^\s\d.,]/;
  */
 export function repairSpacing(line: string): string {
   if (!MAYBE_SPACING.test(line)) return line;
-  const sentences = repairTokens(line, MISSING_SENTENCE_SPACE);
-  const acronyms = repairTokens(sentences, MISSING_SPACE_BEFORE_ACRONYM);
-  return repairTokens(acronyms, MISSING_COMMA_SPACE);
+  // Until nothing changes: one repair can make another (`Many.ISIS.Many` needs the space
+  // before the second `ISIS` before its full stop counts as a sentence end).
+  let out = line;
+  for (let i = 0; i < 4; i++) {
+    const next = repairTokens(
+      repairTokens(repairTokens(out, MISSING_SPACE_BEFORE_ACRONYM), MISSING_SENTENCE_SPACE),
+      MISSING_COMMA_SPACE,
+    );
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /** Non-breaking and other Unicode spaces, zero-width characters and the BOM. */
@@ -283,19 +303,33 @@ function dropPageFurniture(text: string): string {
   for (const page of pages)
     for (const line of new Set(edges(page))) seen.set(line, (seen.get(line) ?? 0) + 1);
   const furniture = (line: string) => (seen.get(line) ?? 0) >= 2 || PAGE_NUMBER.test(line);
-  return pages
-    .map((page) => {
-      const edge = new Set(edges(page));
-      return page.filter((l) => !(edge.has(l.trim()) && furniture(l.trim()))).join('\n');
-    })
-    .join('\n');
+  // Each page loses furniture and blank lines at its top and bottom, so a paragraph that runs on
+  // to the next page joins up again.
+  const trimmed = (page: string[]): string[] => {
+    const edge = new Set(edges(page));
+    const drop = (l: string) => l.trim() === '' || (edge.has(l.trim()) && furniture(l.trim()));
+    let start = 0;
+    let end = page.length;
+    while (start < end && drop(page[start] ?? '')) start++;
+    while (end > start && drop(page[end - 1] ?? '')) end--;
+    return page.slice(start, end);
+  };
+  return pages.map((page) => trimmed(page).join('\n')).join('\n');
 }
 
-function normalizeOnce(raw: string): string {
+/** Spaces other than the form feed, which marks a page break until `dropPageFurniture` has read it. */
+const ODD_SPACE_BUT_PAGE_BREAK = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\v]/g;
+
+/**
+ * One pass of `normalizeText`. `settled` is true when the pass only cleaned lines: nothing was
+ * unwrapped, removed across lines or joined, so a second pass would change nothing.
+ */
+function normalizeOnce(raw: string): { text: string; settled: boolean } {
+  const plain = raw.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(ODD_SPACE_BUT_PAGE_BREAK, ' ');
   // Shortcodes may span lines (`[caption]…[/caption]`), so they go before the split.
-  const paged = dropPageFurniture(stripShortcodes(raw.replace(/\r\n?/g, '\n')));
-  // Odd spaces go in one pass over the page (a form feed is a page break, handled above).
-  const lines = paged.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').split('\n').map(cleanLine);
+  const unwrapped = stripShortcodes(plain);
+  const paged = dropPageFurniture(unwrapped);
+  const lines = paged.split('\n').map(cleanLine);
   const width = wrapWidth(lines);
   const joined = width ? joinHardWrapped(lines, width) : joinWrapped(lines);
   // Runs of blank lines carry no more meaning than one.
@@ -303,21 +337,24 @@ function normalizeOnce(raw: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
-  return repairRunTogether(text);
+  return { text, settled: unwrapped === plain && paged === unwrapped && joined.length === lines.length };
 }
 
 /**
  * Normalise a whole page: CRLF and lone CR → LF, PDF page furniture out, every line cleaned,
- * wrapped lines joined, blank runs collapsed, run-together words repaired where certain.
- * Repeated until nothing changes, so it is idempotent by construction (a shortcode can hide
- * another, a repair can enable a join).
+ * wrapped lines joined, blank runs collapsed (repeated until nothing changes: a shortcode can
+ * hide another, a repair can enable a join), then run-together words repaired where certain.
+ * Idempotent: the property tests check it on arbitrary and scrape-like text.
  */
 export function normalizeText(raw: string): string {
   let text = raw;
   for (let i = 0; i < 8; i++) {
     const next = normalizeOnce(text);
-    if (next === text) break;
-    text = next;
+    const same = next.text === text;
+    text = next.text;
+    if (same || next.settled) break;
   }
-  return text;
+  // Once, on the settled text: it only puts a space inside a glued word, which no step above
+  // undoes or builds on, and it needs the whole page as evidence (a scan per candidate).
+  return repairRunTogether(text);
 }
