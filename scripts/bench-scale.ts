@@ -293,6 +293,10 @@ function report(name: string, run: Run): void {
   console.log(
     `  startup ${f1(b.startup)} · content sync ${f1(b.contentSync)} · bundling ${f1(b.bundling)} · rendering ${f1(b.rendering)} · Pagefind ${f1(b.pagefind)} · service worker ${f2(b.serviceWorker)} · other ${f1(b.other)} (s)`,
   );
+  const indexed = run.lines
+    .map((l) => /Pagefind indexed (\d+) pages|Found (\d+) HTML files/.exec(l.text))
+    .find(Boolean);
+  if (indexed) console.log(`  Pagefind indexed ${indexed[1] ?? indexed[2]} pages`);
   if (!run.ok)
     console.log(
       run.lines
