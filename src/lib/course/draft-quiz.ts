@@ -12,6 +12,9 @@
  * blanked, and sentences that hold one are skipped. Pure: no astro, no DOM.
  */
 import type { Question } from '../../questions/index.ts';
+import { makeCloze } from '../../questions/cloze/make.ts';
+import { makeOrdering } from '../../questions/ordering/make.ts';
+import { makeSingle } from '../../questions/single/make.ts';
 
 export interface DraftParagraph {
   id: string;
@@ -219,8 +222,7 @@ function clozeQuestion(article: DraftArticle, s: Sentence, span: Span, n: number
   const at = s.text.indexOf(span.text);
   const blanked = `${s.text.slice(0, at)}{{b1}}${s.text.slice(at + span.text.length)}`;
   const what = { term: 'the key term', number: 'the figure, with its unit', entity: 'the name' }[span.kind];
-  return {
-    type: 'cloze',
+  return makeCloze({
     id: `${article.id}-d${n}`,
     lesson: article.id,
     objective: DRAFT.objective,
@@ -241,7 +243,7 @@ function clozeQuestion(article: DraftArticle, s: Sentence, span: Span, n: number
     evidence: { paragraph: s.paragraph, quote: s.text },
     hints: [`Read paragraph ${s.n} of the source.`],
     feedback: { incorrect: `The source says “${span.text}” here; see paragraph ${s.n}.` },
-  };
+  });
 }
 
 /** A date in a sentence, as a sortable key (YYYY-MM-DD with 00 for unknown parts) and its text. */
@@ -320,8 +322,7 @@ function orderingQuestion(article: DraftArticle, events: Dated[], n: number): Qu
   }));
   const first = chain[0];
   if (!first) return null;
-  return {
-    type: 'ordering',
+  return makeOrdering({
     id: `${article.id}-d${n}`,
     lesson: article.id,
     objective: DRAFT.objective,
@@ -335,7 +336,7 @@ function orderingQuestion(article: DraftArticle, events: Dated[], n: number): Qu
     feedback: {
       incorrect: `The order in the source: ${chain.map((e) => e.date.replace(/^(?:on|in) /, '')).join(' → ')}.`,
     },
-  };
+  });
 }
 
 /**
@@ -367,8 +368,7 @@ function whichQuestion(
     feedback: opening(d.p),
   }));
   options.splice(keyPosition % 4, 0, key);
-  return {
-    type: 'single',
+  return makeSingle({
     id: `${article.id}-d${n}`,
     lesson: article.id,
     objective: DRAFT.objective,
@@ -379,7 +379,7 @@ function whichQuestion(
     explanation: `The sentence stands in paragraph ${s.n}.`,
     evidence: { paragraph: s.paragraph, quote: s.text },
     hints: ['Skim the opening of each paragraph for the subject of the sentence.'],
-  };
+  });
 }
 
 /** How a wrong option's paragraph opens, or a plain note when its opening is not quotable. */
