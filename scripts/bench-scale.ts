@@ -297,6 +297,22 @@ function report(name: string, run: Run): void {
     .map((l) => /Pagefind indexed (\d+) pages|Found (\d+) HTML files/.exec(l.text))
     .find(Boolean);
   if (indexed) console.log(`  Pagefind indexed ${indexed[1] ?? indexed[2]} pages`);
+  // Astro prints each page it renders with its time: `├─ /lessons/x/index.html (+12ms)`.
+  const byRoute = new Map<string, { pages: number; ms: number }>();
+  for (const l of run.lines) {
+    const m = /[├└]─ \/([^/ ]*)[^ ]* \(\+(\d+)ms\)/.exec(l.text);
+    if (!m) continue;
+    const route = `/${m[1] ?? ''}`;
+    const r = byRoute.get(route) ?? { pages: 0, ms: 0 };
+    r.pages++;
+    r.ms += Number(m[2]);
+    byRoute.set(route, r);
+  }
+  const routes = [...byRoute].sort((a, b) => b[1].ms - a[1].ms).slice(0, 6);
+  if (routes.length > 0)
+    console.log(
+      `  rendering by route: ${routes.map(([route, r]) => `${route} ${r.pages} pages ${f1(r.ms / 1000)} s`).join(' · ')}`,
+    );
   if (!run.ok)
     console.log(
       run.lines
