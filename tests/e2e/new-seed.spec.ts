@@ -5,15 +5,14 @@
  * page added to seeds/ and serves it on E2E_PORT + 100, so the main site stays at eleven lessons.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { answerWithKeyboard, type BankQuestion } from './bank.ts';
 import { expectNoAxeViolations } from './helpers.ts';
+import { build, copyProject, removeProjects, root } from '../integration/project.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.E2E_PORT ?? 4391) + 100;
 const origin = `http://localhost:${port}`;
 const LESSON = 'how-the-2020-seizure-of-crypto-wallets-changed-terrorist-fundraising';
@@ -27,34 +26,15 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(400_000);
-  dir = mkdtempSync(join(tmpdir(), 'eoc-e2e-seed-'));
-  for (const entry of [
-    'src',
-    'content',
-    'seeds',
-    'public',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ])
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  dir = copyProject();
   cpSync(join(root, 'tests/fixtures/pages/substack-post.txt'), join(dir, 'seeds/005_substack.txt'));
-  // Packages linked one by one, so Astro's caches (node_modules/.astro) stay in the copy.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules')))
-    if (!['.astro', '.vite', '.cache'].includes(name))
-      symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  const built = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const built = build(dir);
   expect(built.status, built.stderr + built.stdout).toBe(0);
   // The build log names the new draft lesson.
   expect(built.stdout).toContain(
     `1 draft lesson (no content/quizzes/<id>.yaml; practice questions are generated): ${LESSON}`,
   );
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   server = spawn(process.execPath, [astro, 'preview', '--port', String(port), '--host', 'localhost'], {
     cwd: dir,
     stdio: 'ignore',
@@ -72,7 +52,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   server?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  removeProjects();
 });
 
 function practice(page: Page) {

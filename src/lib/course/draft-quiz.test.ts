@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answerKey, gradeResponse, questionSchema } from '../../questions/index.ts';
 import { checkEvidence } from '../content/evidence.ts';
-import { checkItemWriting } from '../content/rules.ts';
+import { checkItem, checkSpread, RULE } from '../content/items.ts';
 import { ingestPage, type Article } from '../ingest/index.ts';
 import { DRAFT, draftQuiz, draftTarget, sentencesOf, type DraftTerm } from './draft-quiz.ts';
 
@@ -40,11 +40,16 @@ describe.each(everything.map((a) => [a.id, a] as const))('draft quiz of %s', (_i
     expect(quiz.questions.map((q) => q.id)).toEqual(quiz.questions.map((_q, i) => `${article.id}-d${i + 1}`));
   });
 
+  it('passes the spread rules of a bank (key positions, longest option); a draft has no source-evaluation items', () => {
+    const problems = checkSpread(quiz.questions, 'bank').filter((p) => !p.startsWith(RULE.sourceEvaluation));
+    expect(problems).toEqual([]);
+  });
+
   it('passes the schema, the evidence check and the item-writing rules', () => {
     for (const q of quiz.questions) {
       expect(questionSchema.safeParse(q).success, q.id).toBe(true);
       expect(checkEvidence(paragraphs, q.evidence.paragraph, q.evidence.quote), q.id).toBeNull();
-      expect(checkItemWriting(q), q.id).toEqual([]);
+      expect(checkItem(q), q.id).toEqual([]);
       expect(gradeResponse(q, answerKey(q)).correct, q.id).toBe(true);
     }
   });
@@ -168,7 +173,7 @@ describe('draft quiz on any article', () => {
         for (const q of draftQuiz(a, terms).questions) {
           expect(questionSchema.safeParse(q).success).toBe(true);
           expect(checkEvidence(paragraphs, q.evidence.paragraph, q.evidence.quote)).toBeNull();
-          expect(checkItemWriting(q)).toEqual([]);
+          expect(checkItem(q)).toEqual([]);
           expect(JSON.stringify(q)).not.toMatch(/3HoWzYwa|@example_channel|#donate|https:/);
         }
       }),

@@ -456,6 +456,16 @@ export function draftQuiz(article: DraftArticle, terms: readonly DraftTerm[]): D
     usedParagraphs.add(s.paragraph);
   }
 
+  // One choice item alone cannot spread its key over positions (the bank rule allows no position
+  // for a lone four-option key), so a short quiz swaps it for a cloze item.
+  if (which === 1 && !full && questions.at(-1)?.id === `${article.id}-d${questions.length}`) {
+    const last = questions.pop();
+    if (last) {
+      usedSentences.delete(last.evidence.quote);
+      usedParagraphs.delete(last.evidence.paragraph);
+    }
+  }
+
   // Still short of the target (few paragraphs, few dates): more cloze items, any paragraph.
   addCloze(target, false);
 
