@@ -30,6 +30,10 @@ const paragraph = z.object({
   text: z.string(),
   /** List items, when the paragraph is a list in the source. */
   items: z.array(z.string()).optional(),
+  /** The page's standfirst: shown apart from the text, left out of word counts and draft questions. */
+  standfirst: z.literal(true).optional(),
+  /** The paragraph points at an image the page no longer has. */
+  missingImage: z.literal(true).optional(),
 });
 
 const articles = defineCollection({

@@ -23,6 +23,8 @@ export interface Course {
    * Modules in order with their lessons. A lesson appears as the article it reads; a unit appears
    * as its article under the unit's id, so the outline shows its reading time and byline.
    */
+  /** Articles by id. */
+  byId: Map<string, Article>;
   groups: OutlineGroup<Article, ModuleEntry['data']>[];
   /** Lessons that read another lesson's article (frontmatter `source`), e.g. the opening unit. */
   units: Unit[];
@@ -70,6 +72,7 @@ async function loadCourse(): Promise<Course> {
   );
   return {
     articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
     groups,
     units,
     sequence: lessonSequence(groups),

@@ -17,10 +17,11 @@ export interface IslandQuestion {
   source: string;
 }
 
-async function toIsland(question: Question, hash: string): Promise<IslandQuestion> {
+/** One question with its hash and its "See in source" link, as an island takes it. */
+export async function toIsland(question: Question, hash: string): Promise<IslandQuestion> {
   const course = await getCourse();
   const articleId = evidenceArticle(question);
-  const article = course.articles.find((a) => a.id === articleId);
+  const article = course.byId.get(articleId);
   const paragraph = article?.sections
     .flatMap((section) => section.paragraphs)
     .find((p) => p.id === question.evidence.paragraph);

@@ -3,8 +3,8 @@
  * content/quizzes/<article-id>.yaml becomes one entry keyed by question id, with its content hash.
  * The build fails on any schema, evidence or item-writing error, naming the file, the question and
  * the field or rule.
- * Articles are ingested from seeds/ here too (cheap and pure) so evidence is checked against the
- * exact paragraphs the source pages show.
+ * Articles come from the same ingest of seeds/ as the `articles` collection (./seed-folder.ts, read
+ * once per build), so evidence is checked against the exact paragraphs the source pages show.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';

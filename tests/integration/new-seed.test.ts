@@ -6,29 +6,58 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { renameTitles } from '../../scripts/scale-set.ts';
 import { build, copyProject, removeProjects, root } from './project.ts';
 
 afterAll(removeProjects);
 
 describe('seeds/ drives the course', () => {
-  it('a new page in seeds/ becomes a draft lesson and a source page on the next build', () => {
+  it('new pages in seeds/ become draft lessons and source pages; the home page stays short', () => {
     const dir = copyProject();
     cpSync(join(root, 'tests/fixtures/pages/blogger-post.txt'), join(dir, 'seeds/005_new_page.txt'));
+    // 25 more small pages, so "Other lessons" has more than a home page shows (12) and two pages.
+    const brief = readFileSync(join(root, 'tests/fixtures/pages/news-brief.txt'), 'utf8');
+    const title = 'Police close encrypted phone network used by criminal groups';
+    for (let k = 1; k <= 25; k++)
+      writeFileSync(
+        join(dir, `seeds/9${String(k).padStart(2, '0')}_brief.txt`),
+        renameTitles(brief, [title], k, 'suffix'),
+      );
     const result = build(dir);
     expect(result.status, result.stderr + result.stdout).toBe(0);
     const lessons = readdirSync(join(dir, 'dist/lessons'));
-    // 11 articles, the opening unit and the new page.
-    expect(lessons).toHaveLength(13);
-    const home = readFileSync(join(dir, 'dist/index.html'), 'utf8');
-    const drafts = lessons.filter((id) =>
-      readFileSync(join(dir, `dist/lessons/${id}/index.html`), 'utf8').includes('Draft lesson.'),
-    );
-    expect(drafts).toHaveLength(1);
-    const newId = drafts[0]!;
+    // 11 articles, the opening unit, 25 fixture pages and the new page.
+    expect(lessons).toHaveLength(38);
+    const html = (path: string) => readFileSync(join(dir, 'dist', path), 'utf8');
+    const drafts = lessons.filter((id) => html(`lessons/${id}/index.html`).includes('Draft lesson.'));
+    expect(drafts).toHaveLength(26);
+    const newId = 'why-extremists-love-encrypted-chat-apps';
+    expect(drafts).toContain(newId);
     expect(existsSync(join(dir, `dist/sources/${newId}/index.html`))).toBe(true);
+    expect(html(`lessons/${newId}/index.html`)).toContain('Practice (draft)');
+
+    // Home: every module lesson (the opening unit too), and the first 12 other lessons with a link to all 26.
+    const home = html('index.html');
+    const links = (page: string) =>
+      [...page.matchAll(/<a class="lesson-link" href="\/lessons\/([^/]+)\/"/g)].map((m) => m[1]);
+    expect(links(home)).toHaveLength(12 + 12);
     expect(home).toContain(`/lessons/${newId}/`);
-    expect(home).toContain('Other lessons');
-  }, 180_000);
+    expect(home).toMatch(/<a href="\/more\/"[^>]*>\s*All 26 other lessons\s*<\/a>/);
+    // "Other lessons": 24 on the first page, the last 2 on the second, none twice, none lost.
+    const first = links(html('more/index.html'));
+    const second = links(html('more/2/index.html'));
+    expect([first.length, second.length]).toEqual([24, 2]);
+    expect(new Set([...first, ...second]).size).toBe(26);
+    expect(html('more/index.html')).toMatch(/href="\/more\/2\/" rel="next"/);
+    expect(existsSync(join(dir, 'dist/more/3/index.html'))).toBe(false);
+    // The build log names the short draft lessons.
+    expect(result.stdout).toContain(
+      '26 draft lessons (no content/quizzes/<id>.yaml; practice questions are generated)',
+    );
+    expect(result.stdout).toMatch(
+      /draft lesson why-extremists-love-encrypted-chat-apps \(seeds\/005_new_page\.txt\): short article, 57 words/,
+    );
+  }, 300_000);
 
   it('a seed that is not UTF-8 fails the build with the file name and the reason', () => {
     const dir = copyProject();

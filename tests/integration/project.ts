@@ -3,7 +3,7 @@
  * copied), and the build itself. Callers remove the copies with `removeProjects()` in `afterAll`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,7 +24,11 @@ export function copyProject(): string {
   ]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Packages linked one by one, so Astro's caches (node_modules/.astro) stay in the copy.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules')))
+    if (!['.astro', '.vite', '.cache'].includes(name))
+      symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
   return dir;
 }
 

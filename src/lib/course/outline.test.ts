@@ -5,6 +5,8 @@ import {
   lessonSequence,
   moduleLabel,
   neighbours,
+  pageOf,
+  previewGroup,
   readingMinutes,
 } from './outline.ts';
 
@@ -66,5 +68,33 @@ describe('moduleLabel', () => {
   it('numbers modules unless they carry a label', () => {
     expect(moduleLabel({ order: 2 })).toBe('Module 2');
     expect(moduleLabel({ order: 0, label: 'Opening unit' })).toBe('Opening unit');
+  });
+});
+
+describe('previewGroup', () => {
+  it.each([
+    [0, 12, 0, 0],
+    [5, 12, 5, 0],
+    [12, 12, 12, 0],
+    [1089, 12, 12, 1077],
+  ])('%i lessons, limit %i → %i shown, %i more', (n, limit, shown, more) => {
+    const group = previewGroup(
+      Array.from({ length: n }, (_v, i) => i),
+      limit,
+    );
+    expect(group.shown).toHaveLength(shown);
+    expect(group.more).toBe(more);
+    expect(group.shown).toEqual(Array.from({ length: shown }, (_v, i) => i));
+  });
+});
+
+describe('pageOf', () => {
+  it.each([
+    [0, 1],
+    [23, 1],
+    [24, 2],
+    [1088, 46],
+  ])('lesson %i is on page %i', (index, page) => {
+    expect(pageOf(index)).toBe(page);
   });
 });

@@ -79,3 +79,21 @@ export function formatAuthors(authors: readonly string[]): string {
   if (authors.length <= 1) return authors[0] ?? '';
   return `${authors.slice(0, -1).join(', ')} and ${authors[authors.length - 1]}`;
 }
+
+/** Lesson cards a home-page group shows before it links to the rest. */
+export const HOME_CARDS = 12;
+/** Lessons on one page of a module or of "Other lessons". */
+export const LESSONS_PER_PAGE = 24;
+
+/**
+ * What a home-page group shows: its first `limit` lessons and how many more there are, so a
+ * course of a thousand sources keeps a home page a reader can scan.
+ */
+export function previewGroup<A>(articles: readonly A[], limit = HOME_CARDS): { shown: A[]; more: number } {
+  return { shown: articles.slice(0, limit), more: Math.max(0, articles.length - limit) };
+}
+
+/** The 1-based page of a paginated lesson list that holds lesson number `index` (0-based). */
+export function pageOf(index: number, perPage = LESSONS_PER_PAGE): number {
+  return Math.floor(index / perPage) + 1;
+}

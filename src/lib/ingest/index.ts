@@ -5,7 +5,13 @@
  */
 import type { Article } from './types.ts';
 import { buildArticle } from './article.ts';
-import { isArticleSeparator, isPublishedMarker, parseCopyright } from './lines.ts';
+import {
+  isArticleSeparator,
+  isPublishedMarker,
+  isShareLabel,
+  isShareTarget,
+  parseCopyright,
+} from './lines.ts';
 import { normalizeText } from './normalize.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 
@@ -50,10 +56,44 @@ function baseName(file: string): string {
 
 type Draft = Omit<Article, 'id'>;
 
+/**
+ * Names a page gives itself in its own furniture: `Thanks for reading X!`, `Subscribe to X`,
+ * `Recommended from X`, `More from X`. Such a name is never the title, and is the publication
+ * when nothing better names it (unless it is the author's own name, as on a personal blog).
+ */
+export function siteNamesOf(lines: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const line of lines) {
+    const m =
+      /^thanks for reading (.{1,60}?)[!.]/i.exec(line) ??
+      /^subscribe to (?!:)(.{1,60})$/i.exec(line) ??
+      /^(?:recommended|more) from (.{1,40})$/i.exec(line);
+    const name = m?.[1]?.trim();
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Rows of share buttons out: under a share label (`Share this article`), a run of network names
+ * (`Facebook`, `Twitter`, `Email`) is buttons. Done before anything reads the page, so a row
+ * between a title and its byline hides neither. Alone, `Twitter` may be a heading, and stays.
+ */
+export function dropShareRows(lines: string[]): string[] {
+  const out: string[] = [];
+  let sharing = false;
+  for (const line of lines) {
+    if (line !== '') sharing = isShareLabel(line) || (sharing && isShareTarget(line));
+    if (!sharing) out.push(line);
+  }
+  return out;
+}
+
 function draftsOf(text: string, file: string): Draft[] {
-  const lines = normalizeText(text).split('\n');
+  const lines = dropShareRows(normalizeText(text).split('\n'));
   const copyright = lines.map(parseCopyright).find((name) => name !== null) ?? null;
   const template = SITE_TEMPLATES.find((site) => site.matches(lines))?.name ?? null;
+  const siteNames = siteNamesOf(lines);
   const drafts: Draft[] = [];
   for (const segment of splitArticles(lines)) {
     const draft = buildArticle(segment, {
@@ -61,6 +101,7 @@ function draftsOf(text: string, file: string): Draft[] {
       index: drafts.length,
       pagePublication: copyright,
       fallbackPublication: template,
+      siteNames: new Set(siteNames),
     });
     if (draft) drafts.push(draft);
   }

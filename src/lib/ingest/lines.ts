@@ -14,50 +14,187 @@ function key(line: string): string {
 }
 
 /**
- * Navigation and widget text that is never article text, wherever it appears. Dropped silently.
- * Exact lines only: a sentence that merely contains these words is still text.
+ * Whether `line` has at most `n` space-separated words, without splitting it: recognisers ask
+ * this of every line, most lines are long paragraphs, and a split allocates them all.
  */
-const CHROME = new Set([
-  'connect with us',
-  'published',
-  'on',
-  'share',
-  'share this',
-  'share this article',
-  'share this story',
-  'share on facebook',
-  'share on twitter',
-  'tweet',
+export function wordsAtMost(line: string, n: number): boolean {
+  let words = 1;
+  for (let i = line.indexOf(' '); i >= 0; i = line.indexOf(' ', i + 1)) if (++words > n) return false;
+  return true;
+}
+
+/**
+ * Navigation and widget text that is never article text, wherever it appears. Dropped silently.
+ * Exact lines only: a sentence that merely contains these words is still text. Grouped by where
+ * pages put them; `CHROME_CATALOGUE` in the tests injects every one into real articles.
+ */
+export const CHROME_LINES = {
+  /** Site navigation and page furniture. */
+  navigation: [
+    'connect with us',
+    'skip to content',
+    'skip to main content',
+    'menu',
+    'home',
+    'search',
+    'search this blog',
+    'about',
+    'about us',
+    'contact',
+    'contact us',
+    'careers',
+    'privacy',
+    'privacy policy',
+    'terms',
+    'terms of use',
+    'help',
+    'status',
+    'text to speech',
+    'open in app',
+    'get the app',
+    'start writing',
+    'write',
+    'sign in',
+    'log in',
+    'sign up',
+    'register',
+    'report abuse',
+    'view my complete profile',
+    'member-only story',
+    'advertisement',
+    'sponsored',
+  ],
+  /** Widget labels of blog platforms; a widget's own lines are cut with it at the end of a post. */
+  widgets: [
+    'pages',
+    'labels',
+    'blog archive',
+    'about me',
+    'followers',
+    'popular posts',
+    'archives',
+    'categories',
+  ],
+  /** Share, follow and reaction buttons. */
+  sharing: [
+    'published',
+    'on',
+    'share',
+    'share this',
+    'share this article',
+    'share this story',
+    'share this post',
+    'share on facebook',
+    'share on twitter',
+    'tweet',
+    'email',
+    'print',
+    'follow',
+    'follow us',
+    'listen',
+    'listen to this article',
+    'like',
+    'like this',
+    'like loading',
+    'comment',
+    'restack',
+    'continue reading',
+  ],
+  /** Newsletter and subscription boxes. */
+  newsletter: [
+    'subscribe',
+    'subscribe now',
+    'sign up for our newsletter',
+    'sign up for our newsletters',
+    'enter your email address',
+    'email address',
+    'type your email',
+    'your email address',
+  ],
+  /** Cookie banners. */
+  cookies: [
+    'accept',
+    'accept all',
+    'accept all cookies',
+    'accept cookies',
+    'reject all',
+    'decline',
+    'manage preferences',
+    'manage cookies',
+    'cookie settings',
+    'cookie preferences',
+    'got it',
+    'i agree',
+  ],
+} as const;
+
+const CHROME = new Set<string>(Object.values(CHROME_LINES).flat());
+
+/** Social networks, which are chrome when listed under a share label. */
+const SHARE_TARGETS = new Set([
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'reddit',
+  'pinterest',
+  'telegram',
   'email',
   'print',
-  'advertisement',
-  'sponsored',
-  'skip to content',
-  'menu',
-  'home',
-  'subscribe',
-  'follow us',
-  'listen to this article',
-  'sign up for our newsletter',
-  'sign up for our newsletters',
-  'continue reading',
+  'more',
+  'copy link',
 ]);
 
-/** Chrome with variable text: newsletter prompts, Blogger's share strip and labels. */
+/** Chrome with variable text: newsletter prompts, cookie notices, Blogger's share strip, labels. */
 const CHROME_PATTERNS: RegExp[] = [
   /^sign up for\b.{0,60}newsletter/i,
+  /^(?:get|receive)\b.{0,80}\b(?:in|to) your inbox\b.{0,40}$/i,
+  /^thanks for reading\b.{0,80}\bsubscribe\b/i,
+  /^by (?:signing up|subscribing|clicking|continuing to browse)\b.{0,200}$/i,
+  /^(?:this (?:web)?site|we) uses? cookies\b.{0,300}$/i,
   /^email this\s*blogthis!/i,
   /^labels?:\s.{0,120}$/i,
+  /^(?:tags|tagged|tagged with|filed under|topics|categories)\s*:\s.{0,160}$/i,
+  /^(?:read more|read also|see also|more on this|also read)\s*:\s.{1,160}$/i,
+  // Blogger's archive tree: `► 2020 (6)`, `▼ August (3)`.
+  /^[►▼▶▸▾]\s/u,
+  // Claps, counts and dividers: `1.2K`, `18`, `--`, `·`.
+  /^[\d.,]{1,6}[km]?$/i,
+  /^[-–—·•|*=_]{1,5}$/,
+  /^\d+ min(?:ute)?s? read$/i,
+  /^(?:home|start)\s*[›»>/|]\s*.{1,200}$/i,
+  // A footer row of links: `Privacy ∙ Terms ∙ Collection notice`, `About | Contact`.
+  /^(?:[\p{L}][\p{L} ]{1,24}\s[∙·|•]\s){1,8}[\p{L}][\p{L} ]{1,24}$/u,
+  /^vol(?:ume)?\.?\s*\d+\s*[,;]?\s*(?:issue|no\.?|number)\s*\d+$/i,
 ];
 
 export function isChrome(line: string): boolean {
-  return CHROME.has(key(line)) || CHROME_PATTERNS.some((re) => re.test(line));
+  // The fixed lines are short; a paragraph is never one of them.
+  return (line.length <= 40 && CHROME.has(key(line))) || CHROME_PATTERNS.some((re) => re.test(line));
+}
+
+/** A share label (`Share this article`), after which a run of network names is buttons. */
+export function isShareLabel(line: string): boolean {
+  return /^share\b/i.test(line) && line.split(' ').length <= 4;
+}
+
+export function isShareTarget(line: string): boolean {
+  return SHARE_TARGETS.has(key(line));
+}
+
+/**
+ * A line that is never an article's title: chrome, a widget or a section label of one word, a
+ * date, a copyright line. `Pages` above a blog post is a sidebar label, not the post's title.
+ */
+export function isNeverTitle(line: string): boolean {
+  return isChrome(line) || isEndOfArticle(line) || isDateLine(line) || parseCopyright(line) !== null;
 }
 
 /**
  * Lines that open the part of a page after the article: comment forms, readers' comments,
- * teaser lists, blog navigation. Once a body paragraph has been seen, nothing after one of
- * these belongs to the article (a reader's comment is not the author's text).
+ * teaser lists, blog navigation and sidebar widgets. Once a body paragraph has been seen,
+ * nothing after one of these belongs to the article (a reader's comment is not the author's text).
  */
 const END_PATTERNS: RegExp[] = [
   /^do you like this article\??$/i,
@@ -66,19 +203,22 @@ const END_PATTERNS: RegExp[] = [
   /^comment policy\b/i,
   /^no comments:?$/i,
   /^post a comment$/i,
-  /^leave a (?:reply|comment)$/i,
+  /^leave a (?:reply|comment)\b/i,
   /^related(?: articles| posts| stories| content| news)?:?$/i,
   /^(?:you may|you might) also like/i,
   /^more (?:stories|from|in)\b.{0,40}$/i,
+  /^recommended from\b.{0,40}$/i,
+  /^responses?\s*\(\d+\)$/i,
   /^(?:latest|trending|popular|most read|publications|recommended)$/i,
   /^(?:newer|older) post\b/i,
-  /^subscribe to:/i,
-  // A teaser's category and age: `Finance34 mins ago`, `South Asia 5 hours ago`.
-  /\d+\s*(?:secs?|seconds?|mins?|minutes?|hours?|days?|weeks?) ago$/i,
+  /^subscribe to\b/i,
+  /^(?:blog archive|about me|followers|popular posts|search this blog|report abuse)$/i,
 ];
+/** A teaser's category and age: `Finance34 mins ago`, `South Asia 5 hours ago`. */
+const TEASER_AGE = /\d+\s*(?:secs?|seconds?|mins?|minutes?|hours?|days?|weeks?) ago$/i;
 
 export function isEndOfArticle(line: string): boolean {
-  return END_PATTERNS.some((re) => re.test(line));
+  return END_PATTERNS.some((re) => re.test(line)) || (line.endsWith(' ago') && TEASER_AGE.test(line));
 }
 
 /** The separator between articles on a multi-article page (Modern Diplomacy style). */
@@ -93,7 +233,7 @@ export function isPublishedMarker(line: string): boolean {
 
 /** A date or `Updated …` line under a title: no field for it, so it is chrome there. */
 export function isDateLine(line: string): boolean {
-  if (line.split(' ').length > 10) return false;
+  if (!wordsAtMost(line, 10)) return false;
   if (/^(?:published|posted|updated|last updated)\b(?! by)/i.test(line)) return true;
   const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
   return new RegExp(
@@ -180,7 +320,7 @@ export function parseAuthorsLine(line: string): string[] | null {
 /** `By Jane Doe and John Roe`, optionally followed by `, Reuters` style affiliations after a pipe. */
 export function parseByLine(line: string): string[] | null {
   const m = /^by\s+(.+?)(?:\s*[|·•]\s*.*)?$/i.exec(line);
-  return m && line.split(' ').length <= 14 ? parseNames(m[1] ?? '') : null;
+  return m && wordsAtMost(line, 14) ? parseNames(m[1] ?? '') : null;
 }
 
 /** Blogger's footer `Posted by Someone at 10:42 AM` names the author. */
@@ -205,10 +345,12 @@ const NOTE_PATTERNS: RegExp[] = [
   /^this (?:article|piece|post|story|op-ed) (?:was |is |has been )?(?:first |originally )?(?:published|adapted|republished|appeared)\b/i,
   /^\(?(?:reporting|additional reporting|writing|editing|compiled|translated|research) by\b/i,
   /^(?:republished|reprinted) (?:from|with)\b/i,
+  /^prepared by\b/i,
+  /^key ?words\s*:/i,
 ];
 
 export function isNote(line: string): boolean {
-  return line.split(' ').length <= 40 && NOTE_PATTERNS.some((re) => re.test(line));
+  return NOTE_PATTERNS.some((re) => re.test(line)) && wordsAtMost(line, 40);
 }
 
 /**
@@ -226,8 +368,12 @@ const CAPTION_MARKERS: RegExp[] = [
   /^image credits?\b/i,
 ];
 
+/** Words one of the caption markers needs, to skip the markers for most lines. */
+const CAPTION_WORD =
+  /screenshot|\[file\]|photo|image|picture|caption|credit|illustration|getty|shutterstock/i;
+
 export function hasCaptionMarker(line: string): boolean {
-  return line.split(' ').length <= 50 && CAPTION_MARKERS.some((re) => re.test(line));
+  return wordsAtMost(line, 50) && CAPTION_WORD.test(line) && CAPTION_MARKERS.some((re) => re.test(line));
 }
 
 /** `[12] Author, Title…` — a numbered reference as printed under an article. */
@@ -243,26 +389,34 @@ export function parseNumberedItem(line: string): { n: number; text: string } | n
 
 /** A heading that announces a reference list; every line after it is a footnote. */
 export function isReferencesHeading(line: string): boolean {
-  return /^(?:references|notes|endnotes|footnotes|sources|bibliography|works cited|citations|further reading)$/i.test(
-    key(line),
+  return (
+    line.length <= 24 &&
+    /^(?:references|notes|endnotes|footnotes|sources|bibliography|works cited|citations|further reading)$/i.test(
+      key(line),
+    )
   );
 }
 
 /** A heading that announces the author's biography. */
 export function isBioHeading(line: string): boolean {
-  return /^about the authors?$/i.test(key(line));
+  return line.length <= 24 && /^about the authors?$/i.test(key(line));
 }
 
 /**
  * `Anne Speckhard, Ph.D., is an adjunct associate professor…`: a name, perhaps a degree, then
  * `is/was/has been`. Returns the name so the caller can check it against the article's authors.
  */
+const BIO_SUBJECT = new RegExp(
+  String.raw`^((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}?)(?:,?\s*${DEGREE})?,?\s+(?:is|was|has been|serves as|works as|holds)\s`,
+  'u',
+);
+/** The verbs a bio opens with, found cheaply before the full pattern runs. */
+const BIO_VERB = / (?:is|was|has been|serves as|works as|holds) /;
+
 export function bioSubject(line: string): string | null {
-  const m = new RegExp(
-    String.raw`^((?:(?:Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){1,4}?)(?:,?\s*${DEGREE})?,?\s+(?:is|was|has been|serves as|works as|holds)\s`,
-    'u',
-  ).exec(line);
-  if (!m || line.split(' ').length < 8 || isHeadingLike(line)) return null;
+  if (!BIO_VERB.test(line.slice(0, 200))) return null;
+  const m = BIO_SUBJECT.exec(line);
+  if (!m || wordsAtMost(line, 7) || isHeadingLike(line)) return null;
   const name = stripDegrees(m[1] ?? '');
   return isPersonName(name) && !DETERMINER.test(name) ? name : null;
 }
@@ -272,7 +426,23 @@ const DETERMINER = /^(?:the|this|that|these|those|it|its|a|an|our|his|her|their|
 
 /** The words of a text that carry content: a lone dash or bullet is not a word. */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+  // One pass over the characters: a token counts when it holds an ASCII letter or digit, or,
+  // failing that, any Unicode letter or number (checked only for such rare tokens).
+  let words = 0;
+  let start = 0;
+  let counted = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      if (!counted && i > start && /[\p{L}\p{N}]/u.test(text.slice(start, i))) words++;
+      start = i + 1;
+      counted = false;
+    } else if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
 }
 
 /** Sentence-final or clause-final punctuation: a line ending this way reads as prose. */
@@ -284,8 +454,7 @@ const PROSE_END = /[.;,:]["”’)]*$/u;
  * headings ask questions (`A Possible Instagram Counter Narrative Strategy?`).
  */
 export function isHeadingLike(line: string): boolean {
-  const words = line.split(' ').length;
-  return words <= 18 && line.length <= 160 && !PROSE_END.test(line) && /^[\p{Lu}\p{N}]/u.test(line);
+  return line.length <= 160 && wordsAtMost(line, 18) && !PROSE_END.test(line) && /^[\p{Lu}\p{N}]/u.test(line);
 }
 
 /** Words that name a publication rather than a person (`Salaam Times`, `Daily Star`). */
@@ -293,7 +462,7 @@ const PRESS_WORD =
   /\b(?:times|news|post|herald|journal|daily|tribune|today|review|gazette|monitor|diplomacy|weekly|magazine|press|observer|report|guardian|telegraph|chronicle|insider|wire|blog|online|media|digest|standard|express|mail|star|sun|independent|bulletin|dispatch|courier|agency)\b|\.(?:com|org|net)$/i;
 
 /**
- * A site-name line under a title: `Salaam Times`. 1–4 capitalised words with a press word in
+ * A site-name line under a title: `Salaam Times`. 1–6 words, capitalised or small particles (`Journal of …`), with a press word in
  * them. Without one, a short line there could as well be a heading (`Introduction`) or a
  * person, so it is not claimed as the publication.
  */
@@ -304,9 +473,10 @@ export function isSiteName(line: string): boolean {
 function isNameShaped(line: string): boolean {
   const words = line.split(' ');
   return (
-    words.length <= 4 &&
-    line.length <= 40 &&
-    words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*$/u.test(w) || w === '&') &&
+    words.length <= 6 &&
+    line.length <= 60 &&
+    /^[\p{Lu}\p{N}]/u.test(line) &&
+    words.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*$/u.test(w) || /^(?:&|of|the|and|for|on)$/.test(w)) &&
     !/[.:]$/.test(line)
   );
 }
@@ -314,7 +484,7 @@ function isNameShaped(line: string): boolean {
 /** `PARIS (Reuters) -` or `WASHINGTON, March 3 (AP) —`: the wire named in a dateline. */
 export function wireFromDateline(paragraph: string): string | null {
   const m =
-    /^\p{Lu}[\p{Lu} .'’-]+(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*\(([\p{L}][\p{L} .&-]{0,30})\)\s*(?:-{1,2}|–|—)\s/u.exec(
+    /^\p{Lu}[\p{Lu} .'’-]+(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?(?:\s+\d{1,2})?(?:,?\s+\d{4})?){0,3}\s*\(([\p{L}][\p{L} .&-]{0,30})\)\s*(?:-{1,2}|–|—)\s/u.exec(
       paragraph,
     );
   return m ? (m[1] ?? '').trim() : null;

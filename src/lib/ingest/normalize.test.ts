@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeText, repairSpacing, stripShortcodes } from './normalize.ts';
+import { normalizeText, repairRunTogether, repairSpacing, stripShortcodes, wrapWidth } from './normalize.ts';
 
 describe('stripShortcodes', () => {
   it.each([
@@ -48,6 +48,8 @@ describe('repairSpacing', () => {
     ['“quoted”.Then', '“quoted”. Then'],
     ['in the past,drugs were brought', 'in the past, drugs were brought'],
     ['the strongest powers,are trying', 'the strongest powers, are trying'],
+    ['al-Nusra Front.KTJ on the Internet', 'al-Nusra Front. KTJ on the Internet'],
+    ['ISIS.Many.ISIS.Many', 'ISIS. Many. ISIS. Many'],
   ])('repairs %j', (input, expected) => {
     expect(repairSpacing(input)).toBe(expected);
   });
@@ -63,6 +65,8 @@ describe('repairSpacing', () => {
     ['13.5 billion pieces of information'],
     ['see https://www.Example.com/Path.Html'],
     ['Colin P. Clarke suggested'],
+    ['the Ph.D. thesis'],
+    ['see e.g.UN reports'],
   ])('leaves %j alone', (input) => {
     expect(repairSpacing(input)).toBe(input);
   });
@@ -122,6 +126,13 @@ describe('normalizeText', () => {
       '[1]',
       'T.A.I.L.S',
       '  ',
+      '\f',
+      '\u200b',
+      'inEnglish',
+      'PSCLandscape',
+      'PSC',
+      '14',
+      'x'.repeat(70),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
@@ -129,5 +140,79 @@ describe('normalizeText', () => {
         expect(normalizeText(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('repairRunTogether', () => {
+  it.each([
+    ['a function word runs into a capitalised word', 'be that inEnglish or not', 'be that in English or not'],
+    [
+      'the page writes the parts apart elsewhere',
+      'Huaxin Zhongan is large. HuaxinZhongan grew.',
+      'Huaxin Zhongan is large. Huaxin Zhongan grew.',
+    ],
+    [
+      'an acronym the page uses alone runs into a word',
+      'The PSC Act. The Chinese PSCLandscape',
+      'The PSC Act. The Chinese PSC Landscape',
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(repairRunTogether(input)).toBe(expected);
+  });
+
+  it.each([
+    ['a brand name', 'They use WhatsApp and YouTube daily.'],
+    ['a spelling the page uses twice', 'How AlQaeda works. alQaeda and al Qaeda differ.'],
+    ['a glued form with no evidence for the split', 'DeWei Security Services'],
+    ['lowercase words run together', 'during their tenurethey found'],
+    ['an address', 'send to 3HoWzYwaBbTg7sKGtHz3pAZxdHZoXUJRvG now'],
+    ['a handle and a hashtag', 'follow @TheRealJihad and #InEnglish'],
+    ['a domain', 'via FaceMaskCenter.com (now seized)'],
+  ])('leaves %s alone', (_name, input) => {
+    expect(repairRunTogether(input)).toBe(input);
+  });
+});
+
+describe('wrapped and paged text', () => {
+  const wrapped = [
+    'File-sharing sites play a quiet but important part in how extremist',
+    'groups distribute propaganda. A video posted on a large platform may be',
+    'removed within hours. A copy stored on a file-sharing site can stay',
+    'online for weeks.',
+    '',
+    'Groups rarely rely on a single site. They upload the same file to many',
+    'services at once and publish the full list of links, so that removing',
+    'one copy does little harm.',
+  ];
+
+  it('finds the wrap width of a hard-wrapped page, and none for one line per paragraph', () => {
+    expect(wrapWidth(wrapped)).toBe(71);
+    expect(
+      wrapWidth(['A heading', 'x'.repeat(400), 'y'.repeat(300), 'Short line here.', 'z'.repeat(250)]),
+    ).toBeNull();
+  });
+
+  it('joins a wrapped page into whole paragraphs, a short line ending each', () => {
+    expect(normalizeText(wrapped.join('\n')).split('\n\n')).toEqual([
+      'File-sharing sites play a quiet but important part in how extremist groups distribute propaganda. A video posted on a large platform may be removed within hours. A copy stored on a file-sharing site can stay online for weeks.',
+      'Groups rarely rely on a single site. They upload the same file to many services at once and publish the full list of links, so that removing one copy does little harm.',
+    ]);
+  });
+
+  it('rejoins a word hyphenated across a wrapped line', () => {
+    const page = [
+      'Governments in the region have responded with temporary shutdowns of mobile in-',
+      'ternet during attacks and unrest. These measures interrupt the flow of propa-',
+      'ganda for a few days but also cut off the information that people need to stay',
+      'safe, and their effect on recruitment has not been measured.',
+    ].join('\n');
+    expect(normalizeText(page)).toContain('mobile internet during attacks');
+    expect(normalizeText(page)).toContain('flow of propaganda for a few days');
+  });
+
+  it('drops PDF running heads and page numbers at page breaks, keeping the text whole', () => {
+    const page =
+      'Journal of Examples 12(3)\n\nA Title\n\nFirst page text.\n\fJournal of Examples 12(3)\n\n14\n\nSecond page text.\n\fJournal of Examples 12(3)\n\n15';
+    expect(normalizeText(page)).toBe('A Title\n\nFirst page text.\nSecond page text.');
   });
 });

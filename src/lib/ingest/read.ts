@@ -7,6 +7,13 @@ import { readFileSync, statSync } from 'node:fs';
 
 export type SeedResult = { ok: true; text: string } | { ok: false; reason: string };
 
+/** A seed page this large is not a scraped article page: refused before it is read. */
+export const MAX_SEED_BYTES = 5 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (bytes: number) =>
+  `too large (${megabytes(bytes)}; a seed page must be under ${MAX_SEED_BYTES / 1024 / 1024} MB)`;
+
 const hex = (byte: number): string => `0x${byte.toString(16).padStart(2, '0')}`;
 
 /**
@@ -41,9 +48,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Check bytes as a seed page: not empty, no NUL (binary), valid UTF-8, not only whitespace. */
+/** Check bytes as a seed page: not empty, under 5 MB, no NUL (binary), valid UTF-8, not only whitespace. */
 export function decodeSeed(bytes: Uint8Array): SeedResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.length >= MAX_SEED_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: `binary file (NUL byte at offset ${nul})` };
   let text: string;
@@ -63,7 +71,9 @@ export function decodeSeed(bytes: Uint8Array): SeedResult {
 /** Read and check one seed page. Never throws: every failure is a `reason`. */
 export function readSeed(path: string): SeedResult {
   try {
-    if (statSync(path).isDirectory()) return { ok: false, reason: 'is a directory' };
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
+    if (stat.size >= MAX_SEED_BYTES) return { ok: false, reason: tooLarge(stat.size) };
     return decodeSeed(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -11,6 +11,13 @@ export interface Paragraph {
   text: string;
   /** Present when the paragraph is a list in the source (e.g. a numbered list of companies). */
   items?: string[];
+  /**
+   * The page's standfirst (a dek under the title, or a summary the text repeats). It keeps its
+   * number, but pages show it apart from the text and word counts and draft questions skip it.
+   */
+  standfirst?: true;
+  /** The paragraph points at an image (`the photo above`) that the page no longer has. */
+  missingImage?: true;
 }
 
 export interface Section {
@@ -38,6 +45,6 @@ export interface Article {
   notes: string[];
   /** Where the article came from: the seed file name and its 0-based position in that file. */
   source: { file: string; index: number };
-  /** Word count of the paragraphs. */
+  /** Word count of the paragraphs, standfirst excluded. */
   words: number;
 }
