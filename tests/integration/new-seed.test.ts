@@ -77,7 +77,7 @@ describe('what the course never shows', () => {
     writeFileSync(
       join(dir, 'src/pages/planted.astro'),
       [
-        '<html lang="en"><body><main>',
+        '<html lang="en"><head><title>Planted</title></head><body><main>',
         '<div id="p3"><p>Donate to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 today.</p></div>',
         '<div id="p4"><p>Follow @planted_handle for more.</p></div>',
         '<div id="p5"><a href="https://t.me/planted_channel">Join</a></div>',
