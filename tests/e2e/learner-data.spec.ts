@@ -173,7 +173,7 @@ test('an import on the Progress page while a lesson tab answers, 20 times: nothi
       { text: JSON.stringify(file), name: `import-${trial}.json`, when },
     );
     await checkTogether([[lessonTab, left.id]], when + (trial % 11));
-    await expect(progress.getByText('Added 1 attempt', { exact: false })).toBeVisible();
+    await expect(progress.getByText('Added 1 attempt', { exact: false })).toBeVisible({ timeout: 15_000 });
     await settled(lessonTab, left);
   }
   await expect
