@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 const ENTRY = `
 import { syntheticCohort } from './src/lib/stats/bench.ts';
-import { gradeSubmissions } from './src/lib/stats/gradebook.ts';
+import { gradeSubmissions } from './src/lib/gradebook/grade.ts';
 import { itemAnalysis } from './src/lib/stats/items.ts';
 globalThis.benchStats = (students, items, runs) => {
   const cohort = syntheticCohort(students, items, 'bench');

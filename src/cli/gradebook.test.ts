@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerKey, type Question } from '../questions/index.ts';
-import { decodeSpec, specFingerprint, withId, type AssignmentSpec } from '../lib/assign/spec.ts';
+import { decodeSpec, encodeSpec, specFingerprint, withId, type AssignmentSpec } from '../lib/assign/spec.ts';
+import { parseResult } from '../lib/gradebook/result.ts';
 import {
   createSubmission,
   submissionToCode,
@@ -76,8 +77,9 @@ beforeAll(() => {
       },
     ],
   });
-  // Bob: the first half right (second attempt), the rest blank; 20 minutes after the due date but
-  // within his 30-minute extension. His first attempt is empty, so the second one counts.
+  // Bob: the first half right (second attempt), the rest blank; 20 minutes after the due date. His
+  // file claims a 30-minute extension taken ten hours before he started, which the page never grants,
+  // so it counts for nothing, even in the seal. His first attempt is empty, so the second one counts.
   const half = Math.ceil(questions.length / 2);
   bob = createSubmission({
     spec,
@@ -137,8 +139,10 @@ describe('gradebook CLI', () => {
       ),
       `${join(dir, 'missing.json')}: cannot be read (no such file)`,
     ]);
-    expect(result.stdout).toContain(`Assignment: "Two lessons" (${spec.id})`);
-    expect(result.stdout).toContain('Submissions: 2 graded, 4 refused');
+    expect(result.stdout).toContain(
+      `Assignment: "Two lessons" (${spec.id}), the one 2 of 3 readable files agree on`,
+    );
+    expect(result.stdout).toContain('Submissions: 2 graded, 4 refused, 0 flagged');
 
     const n = spec.questions.length;
     const half = Math.ceil(n / 2);
@@ -151,12 +155,14 @@ describe('gradebook CLI', () => {
         r['extension_minutes'],
         r['attempts'],
         r['counted_attempt'],
-        r['superseded'],
+        r['counts'],
+        r['rules_checked'],
       ]),
     ).toEqual([
-      // Sorted by name: the neutralised formula sorts before "Alice" ("=" < "a").
-      [`'=HYPERLINK("http://x.example","Bob")`, '', 'no', '30', '2', '2', 'no'],
-      ['Alice Smith', 'a1', 'yes', '0', '1', '1', 'no'],
+      // Sorted by name: the neutralised formula sorts before "Alice" ("=" < "a"). Without --link
+      // the files' own lateness and extra time are shown, marked as not checked.
+      [`'=HYPERLINK("http://x.example","Bob")`, '', 'yes', '30', '2', '2', 'yes', 'no'],
+      ['Alice Smith', 'a1', 'yes', '0', '1', '1', 'yes', 'no'],
     ]);
     expect(Number(rows[1]?.['score_percent'])).toBe(100);
     expect(Number(rows[0]?.['score_percent'])).toBeCloseTo(Math.round((half / n) * 10000) / 100, 2);
@@ -181,6 +187,165 @@ describe('gradebook CLI', () => {
     });
   });
 
+  it('attack: a file nested 5,000 deep is skipped and named, and the gradebook is written for everyone else', () => {
+    const placeholder = createSubmission({
+      spec,
+      fingerprint: alice.assignment.fingerprint,
+      student: { name: 'Deep' },
+      attempts: [
+        {
+          ...(alice.attempts[0] as Submission['attempts'][number]),
+          responses: { [spec.questions[0] as string]: 'DEEP' },
+        },
+      ],
+    });
+    const deep = submissionToJson(placeholder).replace('"DEEP"', `${'['.repeat(5_000)}1${']'.repeat(5_000)}`);
+    writeFileSync(join(dir, 'deep.json'), deep);
+    const out = join(dir, 'out-deep');
+    const result = node(
+      'gradebook',
+      join(dir, 'alice.json'),
+      join(dir, 'deep.json'),
+      join(dir, 'bob.txt'),
+      '--out',
+      out,
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`${join(dir, 'deep.json')}: it is nested more than \\d+ levels deep`),
+    );
+    expect(csv(join(out, 'gradebook.csv')).map((r) => r['id'])).toEqual(['', 'a1']);
+  });
+
+  it('with --link: times are checked against the link, and every file for the LMS and the students is written', () => {
+    const out = join(dir, 'out-link');
+    const link = `https://example.org/assignment/#${encodeSpec(spec)}`;
+    const result = node(
+      'gradebook',
+      join(dir, 'alice.json'),
+      join(dir, 'bob.txt'),
+      '--link',
+      link,
+      '--out',
+      out,
+      '--site',
+      'https://example.org/',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Assignment: "Two lessons" (${spec.id}), from --link`);
+    // Bob's 30 minutes were claimed ten hours before he started, with no time limit: not counted.
+    const rows = csv(join(out, 'gradebook.csv'));
+    expect(rows.map((r) => [r['id'], r['late'], r['extension_minutes'], r['rules_checked']])).toEqual([
+      ['', 'yes', '0', 'yes'],
+      ['a1', 'yes', '0', 'yes'],
+    ]);
+    expect(rows[0]?.['flags']).toMatch(/extension: 1 extension of extra time falls outside every attempt/);
+    expect(rows[0]?.['flags']).toMatch(
+      /late: attempt 2 \(the one that counts\) was handed in 20 min after the due date/,
+    );
+    expect(result.stdout).toMatch(/Submissions: 2 graded, 0 refused, 2 flagged/);
+
+    expect(csv(join(out, 'test.csv')).map((r) => r['statistic'])).toContain('cic_percent');
+    const moodle = Papa.parse<string[]>(readFileSync(join(out, 'moodle-grades.csv'), 'utf8'), {
+      skipEmptyLines: true,
+    }).data;
+    expect(moodle[0]).toEqual(['Full name', 'ID number', 'Email address', 'Two lessons', 'Feedback']);
+    expect(moodle.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      [`'=HYPERLINK("http://x.example","Bob")`, '', '', expect.any(String)],
+      ['Alice Smith', 'a1', '', '100'],
+    ]);
+    const canvas = Papa.parse<string[]>(readFileSync(join(out, 'canvas-grades.csv'), 'utf8'), {
+      skipEmptyLines: true,
+    }).data;
+    expect(canvas[0]).toEqual(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'Two lessons']);
+    expect(canvas[1]).toEqual(['Points Possible', '', '', '', '', '100']);
+    expect(canvas[3]).toEqual(['Alice Smith', '', 'a1', '', '', '100']);
+
+    const links = csv(join(out, 'results', 'links.csv'));
+    expect(links.map((l) => l['id'])).toEqual(['', 'a1']);
+    const aliceLink = links[1]?.['result_link'] ?? '';
+    expect(aliceLink).toMatch(/^https:\/\/example\.org\/assignment\/result\/#EOCR1-/);
+    const parsed = parseResult(aliceLink);
+    expect(parsed.ok && parsed.result).toMatchObject({
+      student: { name: 'Alice Smith', id: 'a1' },
+      score: { percent: 100 },
+    });
+    const file = JSON.parse(
+      readFileSync(join(out, 'results', `alice-smith-result-${spec.id}.json`), 'utf8'),
+    ) as {
+      answers: { key?: string }[];
+    };
+    expect(file.answers.every((a) => typeof a.key === 'string')).toBe(true);
+  });
+
+  it('without --out: writes into a folder in the current directory named after the assignment, and says where', () => {
+    // `npm run` starts the tools in the project folder, which is also where they read content/.
+    const result = node('gradebook', join(dir, 'alice.json'));
+    expect(result.status).toBe(0);
+    const folder = join(root, `gradebook-${spec.id}`);
+    try {
+      expect(result.stdout).toContain(
+        `Wrote into ${folder}: gradebook.csv, items.csv, test.csv, moodle-grades.csv, canvas-grades.csv`,
+      );
+      expect(csv(join(folder, 'gradebook.csv'))).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('--marking applies the overrides and comments saved from the review page, and --late zero scores late work 0', () => {
+    const out = join(dir, 'out-marking');
+    const qid = spec.questions[0] as string;
+    const marking = {
+      kind: 'eoc-marking',
+      v: 1,
+      assignment: spec.id,
+      chosen: [],
+      latePolicy: 'flag',
+      submissions: {
+        [alice.checksum]: {
+          comment: 'Well argued.',
+          questions: { [qid]: { attempt: 1, score: 0, comment: 'Too vague.' } },
+        },
+      },
+    };
+    writeFileSync(join(dir, 'marking.json'), JSON.stringify(marking));
+    const n = spec.questions.length;
+    const link = `/assignment/#${encodeSpec(spec)}`;
+    const marked = node(
+      'gradebook',
+      join(dir, 'alice.json'),
+      '--link',
+      link,
+      '--marking',
+      join(dir, 'marking.json'),
+      '--out',
+      out,
+    );
+    expect(marked.status).toBe(0);
+    const [row] = csv(join(out, 'gradebook.csv'));
+    expect(Number(row?.['points'])).toBe(n - 1);
+    expect(row?.['overridden_questions']).toBe('1');
+    expect(row?.['comment']).toBe('Well argued.');
+    const moodle = Papa.parse<string[]>(readFileSync(join(out, 'moodle-grades.csv'), 'utf8'), {
+      skipEmptyLines: true,
+    }).data;
+    expect(moodle[1]?.[4]).toBe('Well argued.');
+    const result = JSON.parse(
+      readFileSync(join(out, 'results', `alice-smith-result-${spec.id}.json`), 'utf8'),
+    ) as {
+      comment: string;
+      answers: { comment?: string; score: number }[];
+    };
+    expect(result.comment).toBe('Well argued.');
+    expect(result.answers[0]).toMatchObject({ score: 0, comment: 'Too vague.' });
+
+    const zero = node('gradebook', join(dir, 'alice.json'), '--link', link, '--late', 'zero', '--out', out);
+    expect(csv(join(out, 'gradebook.csv'))[0]?.['score_percent']).toBe('0');
+    expect(zero.stdout).toMatch(/It scores 0 under your late policy/);
+  });
+
   it('exits 0 when every file is good', () => {
     const out = join(dir, 'out-good');
     const result = node('gradebook', join(dir, 'alice.json'), join(dir, 'bob.txt'), '--out', out);
@@ -191,7 +356,8 @@ describe('gradebook CLI', () => {
 
   it.each([
     [['--out', 'x'], /no submission files given/],
-    [['a.json'], /--out <dir> is required/],
+    [['a.json', '--late', 'sometimes'], /--late must be one of accept, flag, zero/],
+    [['a.json', '--site', 'example.org'], /--site must be the site's address/],
     [['a.json', '--out', 'x', '--verbose'], /Unknown option '--verbose'/],
   ])('bad arguments %j → usage and exit 2', (args, message) => {
     const result = node('gradebook', ...args);

@@ -98,6 +98,13 @@ export interface HandoutOf<Q> {
   worksheet: (question: Q) => { blocks: WorksheetBlock[]; keyOrder?: string[] };
   /** The options item analysis counts picks of, or null when the type has none to count. */
   countedOptions: (question: Q) => CountedOption[] | null;
+  /**
+   * A student's response in words, as the instructor reads it beside the key and the student in a
+   * result: the options picked ("B. Telegram", lettered by `order`, the order that student saw),
+   * the text or number exactly as typed (“…”), the order given, each pair, each blank. Null when
+   * `response` is not one this type reads (a hand-edited file); never throws.
+   */
+  given: (question: Q, response: unknown, order?: readonly string[]) => string | null;
 }
 
 /** What the question type `K` becomes outside the site (see `HandoutOf`). */

@@ -151,3 +151,8 @@ export function choiceHandout(
     },
   };
 }
+
+/** Text a student typed, quoted as typed (“ 75 % ”), for `given`. */
+export function quoted(text: string): string {
+  return `“${text}”`;
+}

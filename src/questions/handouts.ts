@@ -3,7 +3,7 @@
  *
  * The handout registry: what every question type becomes outside the site, from the browser
  * (`<type>/handout.ts`: the Anki card, the printed worksheet entry, the options item analysis
- * counts), as a mapped type over `QuestionType`. Apart from `client.ts` so that lesson pages,
+ * counts, a student's response in words), as a mapped type over `QuestionType`. Apart from `client.ts` so that lesson pages,
  * which never print or export, do not load it (the review and instructor pages do).
  */
 import type { Behaviours } from './client.ts';

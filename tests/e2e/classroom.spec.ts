@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Question } from '../../src/questions/index.ts';
 import { assignmentPath, buildSpec, specFingerprint, withId } from '../../src/lib/assign/spec.ts';
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
-import { gradeSubmissions } from '../../src/lib/stats/gradebook.ts';
+import { gradeSubmissions } from '../../src/lib/gradebook/grade.ts';
 import { parseSubmission, type Submission } from '../../src/lib/submission/submission.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 

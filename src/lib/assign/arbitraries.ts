@@ -33,6 +33,7 @@ export function specArb({ valid }: { valid: boolean }): fc.Arbitrary<AssignmentS
         review: valid
           ? fc.constantFrom('immediate' as const, 'never' as const)
           : fc.constantFrom('immediate' as const, 'after-due' as const, 'never' as const),
+        studentId: fc.constantFrom('number' as const, 'email' as const),
       },
       {
         requiredKeys: [

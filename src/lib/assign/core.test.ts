@@ -26,6 +26,7 @@ const mutationArb = fc.record({
     'due',
     'shuffleQuestions',
     'review',
+    'studentId',
     'extra',
     'v',
   ),
@@ -47,6 +48,8 @@ const mutationArb = fc.record({
       ['A'],
       [],
       'sometimes',
+      'email',
+      'passport',
       null,
       true,
     ),
@@ -91,6 +94,11 @@ describe('decodeSpecLite', () => {
     ],
     ['duplicate question', { questions: ['a', 'a'] }, /questions\[1\]: "a" is listed twice/],
     ['unknown field', { extra: 1 }, /"extra"/],
+    [
+      'an unknown kind of student id',
+      { studentId: 'passport' },
+      /studentId: Expected one of "number", "email"/,
+    ],
   ])('explains %s', (_label, change, message) => {
     const body = withId({
       v: 1,
@@ -125,10 +133,13 @@ describe("the student's modules load no zod", () => {
     'src/lib/assign/session.ts',
     'src/lib/assign/bank-data.ts',
     'src/lib/assign/bank-split.ts',
-    'src/components/assign/load-bank.ts',
+    'src/stores/load-bank.ts',
     'src/lib/assign/builder.ts',
     'src/lib/assign/worksheet.ts',
     'src/lib/submission/core.ts',
+    'src/lib/assign/timing.ts',
+    'src/lib/gradebook/result.ts',
+    'src/stores/assignment.ts',
   ])('%s', (entry) => {
     const graph = runtimeGraph(resolve(entry));
     const offenders = [...graph].flatMap(([file, specs]) =>

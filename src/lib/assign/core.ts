@@ -17,6 +17,10 @@ import { packJson, unpackJson } from './pack.ts';
 /** The spec format this code writes; a link with a larger `v` was made by a newer course. */
 export const SPEC_VERSION = 1;
 
+/** What the page asks each student for besides the name: nothing (optional id), a student number, or an email. */
+export const STUDENT_ID_KINDS = ['number', 'email'] as const;
+export type StudentIdKind = (typeof STUDENT_ID_KINDS)[number];
+
 /** When students may see the key and feedback for their answers. */
 export const REVIEW_POLICIES = ['immediate', 'after-due', 'never'] as const;
 export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
@@ -141,6 +145,7 @@ const SPEC_KEYS = new Set([
   'shuffleQuestions',
   'shuffleOptions',
   'review',
+  'studentId',
 ]);
 
 /**
@@ -203,6 +208,9 @@ export const checkSpecLite: SpecCheck = (value) => {
   const review = record['review'];
   if (!(REVIEW_POLICIES as readonly unknown[]).includes(review))
     add(['review'], `Expected one of ${REVIEW_POLICIES.map((p) => `"${p}"`).join(', ')}`);
+  const studentId = record['studentId'];
+  if (studentId !== undefined && !(STUDENT_ID_KINDS as readonly unknown[]).includes(studentId))
+    add(['studentId'], `Expected one of ${STUDENT_ID_KINDS.map((k) => `"${k}"`).join(', ')}`);
   const unknown = Object.keys(record).filter((key) => !SPEC_KEYS.has(key));
   if (unknown.length > 0)
     add([], `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);

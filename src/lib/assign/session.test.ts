@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseSubmission } from '../submission/submission.ts';
 import { withId, type AssignmentSpec } from './spec.ts';
 import {
+  addLock,
   attemptDeadline,
   canStartAttempt,
   extensionMinutes,
   formatRemaining,
+  locksStorageKey,
   newSession,
   openAttempt,
+  restoreLocks,
   restoreSession,
   reviewState,
   sessionStorageKey,
@@ -53,7 +56,7 @@ describe('studentKeyOf', () => {
 });
 
 describe('restoreSession', () => {
-  const s = spec();
+  const s = spec({ timeLimit: 30 });
   it('keeps good attempts and drops what does not fit', () => {
     const restored = restoreSession(
       {
@@ -200,5 +203,64 @@ describe('attempts and the submission', () => {
     const session = newSession({ name: 'Ana' });
     session.attempts.push({ startedAt: at(10), responses: {}, checked: [], extensions: [] });
     expect(submitAttempt(session, T0).attempts[0]?.submittedAt).toBe(at(10));
+  });
+});
+
+describe('what a restored session can hold: no more than the page could give', () => {
+  const timed = spec({ timeLimit: 20 });
+  const saved = (attempt: Record<string, unknown>) => ({
+    v: 1,
+    student: { name: 'Ana' },
+    attempts: [attempt],
+  });
+
+  it('an extension edited in storage comes back as what one click grants', () => {
+    const restored = restoreSession(
+      saved({ startedAt: T0, responses: {}, checked: [], extensions: [{ at: at(19), minutes: 525_600 }] }),
+      timed,
+    );
+    expect(restored?.attempts[0]?.extensions).toEqual([{ at: at(19), minutes: 10 }]);
+    expect(
+      attemptDeadline(timed, restored?.attempts[0] as NonNullable<typeof restored>['attempts'][number]),
+    ).toBe(Date.parse(at(30)));
+  });
+
+  it('extensions the page could not have granted are dropped: without a time limit, or after the time ran out', () => {
+    const late = saved({
+      startedAt: T0,
+      responses: {},
+      checked: [],
+      extensions: [{ at: at(40), minutes: 10 }],
+    });
+    expect(restoreSession(late, timed)?.attempts[0]?.extensions).toEqual([]);
+    const untimed = saved({
+      startedAt: T0,
+      responses: {},
+      checked: [],
+      extensions: [{ at: at(1), minutes: 10 }],
+    });
+    expect(restoreSession(untimed, spec())?.attempts[0]?.extensions).toEqual([]);
+  });
+
+  it('a checked answer stays checked, and stays the answer that was checked, whatever the session says', () => {
+    let locks = addLock({}, { startedAt: T0 }, 'q1', 'b');
+    // Checking again never moves the lock.
+    locks = addLock(locks, { startedAt: T0 }, 'q1', 'a');
+    const edited = saved({ startedAt: T0, responses: { q1: 'a' }, checked: [], extensions: [] });
+    const restored = restoreSession(edited, spec(), restoreLocks(JSON.parse(JSON.stringify(locks)), spec()));
+    expect(restored?.attempts[0]).toMatchObject({ checked: ['q1'], responses: { q1: 'b' } });
+  });
+
+  it('a lock record is read totally, and only for questions and attempts that exist', () => {
+    expect(
+      restoreLocks({ [T0]: { q1: 'a', other: 'x' }, nope: { q1: 'a' }, [at(5)]: 'bad' }, spec()),
+    ).toEqual({
+      [T0]: { q1: 'a' },
+    });
+    fc.assert(fc.property(fc.anything(), (value) => void restoreLocks(value, spec())));
+  });
+
+  it('names the lock record beside the session', () => {
+    expect(locksStorageKey('abc', 'k')).toBe('eoc:assignment:abc:k:locks');
   });
 });

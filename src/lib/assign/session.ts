@@ -4,8 +4,13 @@
  * A student's work on one assignment, as the assignment page keeps it in localStorage: who they
  * are, every attempt (responses, which answers were checked, start and hand-in times) and every
  * time extension. Storage can hold anything (an old version, a hand edit, another tab's half
- * write), so `restoreSession` re-checks it and keeps what still fits. The time-limit rules
- * (WCAG 2.2.1 "Timing Adjustable") live here too, so they are tested without a browser:
+ * write), so `restoreSession` re-checks it and keeps what still fits — and no more than the page
+ * itself could have given: extensions are replayed against the page's rules (`timing.ts`), so a
+ * hand-edited 525,600-minute extension comes back as the 10 minutes one click grants, and an
+ * answer the student checked stays checked and locked as long as its lock record (a second
+ * storage key, see `CheckLocks`) remembers it, whatever the session itself says.
+ * The time-limit rules (WCAG 2.2.1 "Timing Adjustable") live here too, so they are tested without
+ * a browser:
  * - the deadline of an attempt is its start + the limit + the extensions taken during it;
  * - "I need more time" adds `extensionMinutes(spec)`: the original limit, at most 10 minutes,
  *   and can be used again and again (up to 100 times, the submission format's limit);
@@ -17,6 +22,9 @@ import type { AssignmentSpec } from './spec.ts';
 import type { Extension, Submission, SubmissionAttempt } from '../submission/submission.ts';
 import { createSubmission } from '../submission/core.ts';
 import { contentHash } from '../quiz/hash.ts';
+import { grantedExtensions } from './timing.ts';
+
+export { MAX_EXTENSIONS, extensionMinutes } from './timing.ts';
 
 export interface SessionAttempt {
   startedAt: string;
@@ -54,6 +62,47 @@ export function sessionStorageKey(specId: string, studentKey: string): string {
   return `eoc:assignment:${specId}:${studentKey}`;
 }
 
+/**
+ * localStorage key of the lock record of a student's checked answers: written when an answer is
+ * checked, never cleared by the page, and read beside the session, so emptying `checked` in the
+ * session does not unlock anything.
+ */
+export function locksStorageKey(specId: string, studentKey: string): string {
+  return `eoc:assignment:${specId}:${studentKey}:locks`;
+}
+
+/**
+ * Answers checked in "immediate" review, as they were when checked: per attempt (by its
+ * `startedAt`), the response of each checked question.
+ */
+export type CheckLocks = Record<string, Record<string, unknown>>;
+
+/** The lock record read back from storage (already JSON-parsed): only what fits `spec`. Never throws. */
+export function restoreLocks(value: unknown, spec: AssignmentSpec): CheckLocks {
+  const locks: CheckLocks = {};
+  if (!isRecord(value)) return locks;
+  const questions = new Set(spec.questions);
+  for (const [startedAt, checked] of Object.entries(value)) {
+    if (!isIso(startedAt) || !isRecord(checked)) continue;
+    const kept = Object.entries(checked).filter(([id]) => questions.has(id));
+    if (kept.length > 0) locks[startedAt] = Object.fromEntries(kept);
+  }
+  return locks;
+}
+
+/** `locks` with `response` recorded as the checked answer to `questionId` in `attempt`. */
+export function addLock(
+  locks: CheckLocks,
+  attempt: Pick<SessionAttempt, 'startedAt'>,
+  questionId: string,
+  response: unknown,
+): CheckLocks {
+  const mine = locks[attempt.startedAt] ?? {};
+  // A lock is written once: the first checked answer is the one that stays.
+  if (Object.hasOwn(mine, questionId)) return locks;
+  return { ...locks, [attempt.startedAt]: { ...mine, [questionId]: response } };
+}
+
 /** localStorage key remembering who last worked on an assignment in this browser (for resuming). */
 export function lastStudentStorageKey(specId: string): string {
   return `eoc:assignment:${specId}:last`;
@@ -72,7 +121,12 @@ function restoreExtension(value: unknown): Extension | null {
     : null;
 }
 
-function restoreAttempt(value: unknown, questions: ReadonlySet<string>): SessionAttempt | null {
+function restoreAttempt(
+  value: unknown,
+  spec: AssignmentSpec,
+  questions: ReadonlySet<string>,
+  locks: CheckLocks,
+): SessionAttempt | null {
   if (!isRecord(value) || !isIso(value['startedAt'])) return null;
   const responses: Record<string, unknown> = {};
   if (isRecord(value['responses'])) {
@@ -83,11 +137,21 @@ function restoreAttempt(value: unknown, questions: ReadonlySet<string>): Session
   const checked = Array.isArray(value['checked'])
     ? value['checked'].filter((id): id is string => typeof id === 'string' && questions.has(id))
     : [];
-  const extensions = Array.isArray(value['extensions'])
+  const claimed = Array.isArray(value['extensions'])
     ? value['extensions'].map(restoreExtension).filter((e): e is Extension => e !== null)
     : [];
-  const attempt: SessionAttempt = { startedAt: value['startedAt'], responses, checked, extensions };
-  if (isIso(value['submittedAt'])) attempt.submittedAt = value['submittedAt'];
+  const startedAt = value['startedAt'];
+  const submittedAt = isIso(value['submittedAt']) ? value['submittedAt'] : undefined;
+  // Only what the page could have granted during this attempt.
+  const extensions = grantedExtensions(spec, { startedAt, submittedAt }, claimed).counted;
+  // A checked answer stays checked, and stays the answer that was checked.
+  const locked = locks[startedAt] ?? {};
+  for (const [id, response] of Object.entries(locked)) {
+    if (!checked.includes(id)) checked.push(id);
+    responses[id] = response;
+  }
+  const attempt: SessionAttempt = { startedAt, responses, checked, extensions };
+  if (submittedAt !== undefined) attempt.submittedAt = submittedAt;
   if (value['timedOut'] === true) attempt.timedOut = true;
   return attempt;
 }
@@ -95,9 +159,14 @@ function restoreAttempt(value: unknown, questions: ReadonlySet<string>): Session
 /**
  * Saved work read back from storage (already JSON-parsed), or null when there is none usable.
  * Responses to questions not in `spec` and malformed attempts are dropped; responses themselves
- * are kept raw (the question views re-check them before showing them).
+ * are kept raw (the question views re-check them before showing them). Extensions are replayed
+ * against the page's rules; answers in `locks` come back checked, as they were checked.
  */
-export function restoreSession(value: unknown, spec: AssignmentSpec): AssignmentSession | null {
+export function restoreSession(
+  value: unknown,
+  spec: AssignmentSpec,
+  locks: CheckLocks = {},
+): AssignmentSession | null {
   if (!isRecord(value) || value['v'] !== 1 || !isRecord(value['student'])) return null;
   const name = value['student']['name'];
   const id = value['student']['id'];
@@ -105,7 +174,7 @@ export function restoreSession(value: unknown, spec: AssignmentSpec): Assignment
   const questions = new Set(spec.questions);
   const attempts = Array.isArray(value['attempts'])
     ? value['attempts']
-        .map((a) => restoreAttempt(a, questions))
+        .map((a) => restoreAttempt(a, spec, questions, locks))
         .filter((a): a is SessionAttempt => a !== null)
         .slice(0, spec.attempts)
     : [];
@@ -114,6 +183,38 @@ export function restoreSession(value: unknown, spec: AssignmentSpec): Assignment
     student: typeof id === 'string' && id.trim() !== '' ? { name, id } : { name },
     attempts,
   };
+}
+
+/** Whether a student id, as typed, is an email address. */
+export const isEmail = (id: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(id.trim());
+
+/** The label of the id field on the assignment page, by what the assignment asks for. */
+export function studentIdLabel(spec: Pick<AssignmentSpec, 'studentId'>): string {
+  switch (spec.studentId) {
+    case 'number':
+      return 'Student number (required)';
+    case 'email':
+      return 'Email address (required)';
+    default:
+      return 'Student number or email (optional)';
+  }
+}
+
+/** What is wrong with the name and id a student typed, by field; empty when they can start. */
+export function studentDetailsProblems(
+  spec: Pick<AssignmentSpec, 'studentId'>,
+  name: string,
+  id: string,
+): { name?: string; id?: string } {
+  const problems: { name?: string; id?: string } = {};
+  if (!/\S/.test(name)) problems.name = 'Enter your name: your teacher needs it to know whose work this is.';
+  if (spec.studentId === 'number' && !/\S/.test(id)) {
+    problems.id = 'Enter your student number: your teacher uses it to record your grade.';
+  } else if (spec.studentId === 'email' && !isEmail(id)) {
+    problems.id =
+      'Enter the email address your school knows you by, like name@school.org: your teacher uses it to record your grade.';
+  }
+  return problems;
 }
 
 /** A new session for a student who has not started yet. */
@@ -138,14 +239,6 @@ export function submittedAttempts(session: AssignmentSession): SessionAttempt[] 
 export function canStartAttempt(session: AssignmentSession, spec: AssignmentSpec): boolean {
   return openAttempt(session) === undefined && session.attempts.length < spec.attempts;
 }
-
-/** How many minutes "I need more time" adds: the original limit, at most 10 minutes. */
-export function extensionMinutes(spec: AssignmentSpec): number {
-  return Math.min(spec.timeLimit ?? 10, 10);
-}
-
-/** Most extensions an attempt may take (the submission format allows 100 in all). */
-export const MAX_EXTENSIONS = 100;
 
 /** When the attempt's time runs out (ms since the epoch), or null without a time limit. */
 export function attemptDeadline(spec: AssignmentSpec, attempt: SessionAttempt): number | null {

@@ -21,12 +21,14 @@ import { shuffle } from '../quiz/shuffle.ts';
 import {
   REVIEW_POLICIES,
   SPEC_VERSION,
+  STUDENT_ID_KINDS,
   decodeSpecWith,
   pathLabel as labelPath,
   specId,
   type DecodeSpecResult,
   type ReviewPolicy,
   type SpecCheck,
+  type StudentIdKind,
 } from './core.ts';
 
 export {
@@ -34,6 +36,7 @@ export {
   MAX_FRAGMENT_LENGTH,
   REVIEW_POLICIES,
   SPEC_VERSION,
+  STUDENT_ID_KINDS,
   assignmentPath,
   checkSpecLite,
   decodeSpecLite,
@@ -49,6 +52,7 @@ export {
   type ReviewPolicy,
   type SpecCheck,
   type SpecIssue,
+  type StudentIdKind,
 } from './core.ts';
 
 const isoDateTime = z.iso.datetime({
@@ -87,6 +91,11 @@ export const assignmentSpecSchema = z
     shuffleOptions: z.boolean(),
     /** When answers and feedback are shown: right away, after `due`, or never. */
     review: z.enum(REVIEW_POLICIES),
+    /**
+     * Require a student number or an email besides the name, so grades can be matched in an LMS
+     * (Moodle's ID number or email; Canvas's SIS User ID or SIS Login ID). Absent: the id is optional.
+     */
+    studentId: z.enum(STUDENT_ID_KINDS).optional(),
   })
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
@@ -148,6 +157,8 @@ export interface BuildOptions {
   shuffleOptions?: boolean;
   /** Default `after-due` when there is a due date, else `immediate`. */
   review?: ReviewPolicy;
+  /** Require a student number or an email (default: an optional id). */
+  studentId?: StudentIdKind;
 }
 
 export type BuildResult = { ok: true; spec: AssignmentSpec } | { ok: false; error: string };
@@ -243,6 +254,7 @@ export function buildSpec(options: BuildOptions, bank: SpecBank): BuildResult {
     shuffleQuestions: options.shuffleQuestions ?? true,
     shuffleOptions: options.shuffleOptions ?? true,
     review: options.review ?? (options.due === undefined ? 'immediate' : 'after-due'),
+    ...(options.studentId === undefined ? {} : { studentId: options.studentId }),
   };
   const parsed = assignmentSpecSchema.safeParse({ ...content, id: specId(content) });
   if (!parsed.success) {

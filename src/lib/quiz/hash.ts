@@ -14,16 +14,81 @@ import type { Question, QuestionInput } from '../../questions/index.ts';
  * `undefined`, functions and symbols are dropped from objects and become
  * `null` in arrays; non-finite numbers become `null`; `toJSON` is honoured.
  * Throws on cycles and bigints, as `JSON.stringify` does.
+ *
+ * Iterative, not recursive: a submission nested thousands deep (an attack on
+ * the gradebook) must never overflow the call stack of whoever hashes it.
  */
 export function stableStringify(value: unknown): string {
-  return serialise(value, new Set()) ?? 'null';
+  /** A container being written: its remaining children and what they gave. */
+  interface Frame {
+    object: object;
+    /** Array items, or the sorted keys of an object. */
+    keys: string[] | null;
+    items: readonly unknown[];
+    next: number;
+    parts: string[];
+  }
+  const stack: Frame[] = [];
+  const open = new Set<object>();
+  let pending: unknown = value;
+  let hasPending = true;
+  for (;;) {
+    let text: string | undefined;
+    if (hasPending) {
+      hasPending = false;
+      const v = withToJson(pending);
+      const scalar = scalarText(v);
+      if (scalar !== CONTAINER) {
+        text = scalar;
+      } else {
+        const object = v as object;
+        if (open.has(object)) throw new TypeError('stableStringify: cyclic structure');
+        open.add(object);
+        if (Array.isArray(object)) {
+          stack.push({ object, keys: null, items: object, next: 0, parts: [] });
+        } else {
+          const record = object as Record<string, unknown>;
+          const keys = Object.keys(record).sort();
+          stack.push({ object, keys, items: keys.map((k) => record[k]), next: 0, parts: [] });
+        }
+        continue;
+      }
+    } else {
+      const top = stack[stack.length - 1] as Frame;
+      if (top.next < top.items.length) {
+        pending = top.items[top.next++];
+        hasPending = true;
+        continue;
+      }
+      stack.pop();
+      open.delete(top.object);
+      text = top.keys === null ? `[${top.parts.join(',')}]` : `{${top.parts.join(',')}}`;
+    }
+    // Hand `text` to the container it belongs to, or finish.
+    const parent = stack[stack.length - 1];
+    if (!parent) return text ?? 'null';
+    if (parent.keys === null) parent.parts.push(text ?? 'null');
+    else if (text !== undefined) parent.parts.push(`${JSON.stringify(parent.keys[parent.next - 1])}:${text}`);
+  }
 }
 
-function serialise(value: unknown, stack: Set<object>): string | undefined {
-  if (value === null) return 'null';
-  if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return serialise((value as { toJSON: () => unknown }).toJSON(), stack);
+const CONTAINER = Symbol('container');
+
+/** `value` after its `toJSON` (repeatedly, as `JSON.stringify` would through nested calls). */
+function withToJson(value: unknown): unknown {
+  let v = value;
+  for (let i = 0; i < 100; i++) {
+    if (v === null || typeof v !== 'object') return v;
+    const toJson = (v as { toJSON?: unknown }).toJSON;
+    if (typeof toJson !== 'function') return v;
+    v = (toJson as () => unknown).call(v);
   }
+  throw new TypeError('stableStringify: toJSON keeps returning objects with toJSON');
+}
+
+/** The JSON text of a scalar, `undefined` for what JSON drops, or CONTAINER for an array/object. */
+function scalarText(value: unknown): string | undefined | typeof CONTAINER {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -36,26 +101,9 @@ function serialise(value: unknown, stack: Set<object>): string | undefined {
     case 'function':
     case 'symbol':
       return undefined;
-    case 'object':
-      break;
+    default:
+      return CONTAINER;
   }
-  const object = value as object;
-  if (stack.has(object)) throw new TypeError('stableStringify: cyclic structure');
-  stack.add(object);
-  let out: string;
-  if (Array.isArray(object)) {
-    out = `[${object.map((entry: unknown) => serialise(entry, stack) ?? 'null').join(',')}]`;
-  } else {
-    const record = object as Record<string, unknown>;
-    const fields: string[] = [];
-    for (const key of Object.keys(record).sort()) {
-      const serialised = serialise(record[key], stack);
-      if (serialised !== undefined) fields.push(`${JSON.stringify(key)}:${serialised}`);
-    }
-    out = `{${fields.join(',')}}`;
-  }
-  stack.delete(object);
-  return out;
 }
 
 /** cyrb53: a fast, well-mixed 53-bit string hash (not cryptographic). */

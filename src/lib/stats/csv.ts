@@ -1,64 +1,27 @@
 /**
  * Pure: no DOM, no framework.
  *
- * Gradebook and item analysis as CSV for spreadsheets (papaparse `unparse`: fields are quoted
- * when they need it). Student names and ids come from students, so any text cell that a
+ * Item analysis and test statistics as CSV for spreadsheets (papaparse `unparse`: fields are
+ * quoted when they need it); the gradebook's own CSVs (`src/lib/gradebook/csv.ts`) use the same
+ * `unparse`. Student names and ids come from students, so any text cell that a
  * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return, even
  * after spaces) is prefixed with `'` — the OWASP advice against CSV injection. Numbers are
  * written as numbers (rounded to 2 decimals), so a negative discrimination stays a number;
  * null statistics are empty cells.
  */
 import Papa from 'papaparse';
-import type { GradebookRow } from './gradebook.ts';
 import type { ItemStats, OptionFrequency, TestStats } from './items.ts';
 
 // papaparse's own `escapeFormulae: true` pattern uses `.*$`, which misses a value with a line
 // break after the formula; this one looks only at the start.
 const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
-const round = (value: number | null): number | null =>
+export const round = (value: number | null): number | null =>
   value === null ? null : Math.round(value * 100) / 100;
 
-function unparse(fields: string[], data: (string | number | null)[][]): string {
+/** CSV text with CRLF lines, quoting where needed, and formula-like text cells neutralised. */
+export function unparse(fields: string[], data: (string | number | null)[][]): string {
   return Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
-}
-
-export const GRADEBOOK_COLUMNS = [
-  'name',
-  'id',
-  'score_percent',
-  'points',
-  'max_points',
-  'answered',
-  'minutes',
-  'late',
-  'extension_minutes',
-  'attempts',
-  'counted_attempt',
-  'superseded',
-  'submitted_at',
-];
-
-/** One line per submission (superseded ones included, marked). */
-export function gradebookCsv(rows: readonly GradebookRow[]): string {
-  return unparse(
-    GRADEBOOK_COLUMNS,
-    rows.map((r) => [
-      r.name,
-      r.id ?? '',
-      round(r.score),
-      round(r.points),
-      r.maxPoints,
-      r.answered,
-      round(r.minutes),
-      r.late ? 'yes' : 'no',
-      r.extensionMinutes,
-      r.attempts,
-      r.countedAttempt,
-      r.superseded ? 'yes' : 'no',
-      r.submittedAt,
-    ]),
-  );
 }
 
 export const ITEM_COLUMNS = [

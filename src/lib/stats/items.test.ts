@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../questions/index.ts';
-import type { ScoreMatrix } from './gradebook.ts';
+import type { ScoreMatrix } from '../gradebook/grade.ts';
 import { itemAnalysis, type ItemAnalysis } from './items.ts';
 import { syntheticCohort } from './bench.ts';
-import { gradeSubmissions } from './gradebook.ts';
+import { gradeSubmissions } from '../gradebook/grade.ts';
 
 const base = (id: string) => ({
   id,

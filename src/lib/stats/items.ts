@@ -22,7 +22,7 @@
  */
 import { handoutOf } from '../../questions/handouts.ts';
 import type { Question } from '../../questions/index.ts';
-import type { ScoreMatrix } from './gradebook.ts';
+import type { ScoreMatrix } from '../gradebook/grade.ts';
 
 export interface TestStats {
   /** Students in the analysis. */

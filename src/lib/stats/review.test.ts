@@ -1,83 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withId } from '../assign/spec.ts';
-import { createSubmission, submissionToCode, submissionToJson } from '../submission/submission.ts';
-import type { GradebookRow } from './gradebook.ts';
+import type { GradebookRow } from '../gradebook/grade.ts';
 import {
   describeItemStats,
   formatMinutes,
   histogram,
-  importSubmissions,
   itemStatsSummary,
   parseItemStatsSummary,
   sortRows,
 } from './review.ts';
-
-const spec = (title: string) =>
-  withId({
-    v: 1,
-    title,
-    questions: ['q1', 'q2'],
-    seed: 's',
-    attempts: 1,
-    shuffleQuestions: false,
-    shuffleOptions: false,
-    review: 'immediate',
-  });
-const week1 = spec('Week 1');
-const week2 = spec('Week 2');
-const submit = (s: typeof week1, name: string) =>
-  createSubmission({
-    spec: s,
-    fingerprint: 'aaaaaaaaaaaaaa',
-    student: { name },
-    attempts: [
-      { startedAt: '2026-03-02T10:00:00Z', submittedAt: '2026-03-02T10:20:00Z', responses: { q1: 'a' } },
-    ],
-  });
-
-describe('importSubmissions', () => {
-  const ana = submissionToJson(submit(week1, 'Ana'));
-  const ben = submissionToCode(submit(week1, 'Ben'));
-  const other = submissionToJson(submit(week2, 'Cy'));
-  const tampered = ana.replace('"q1": "a"', '"q1": "b"');
-
-  it('loads the good ones and lists each problem with its source', () => {
-    const result = importSubmissions([
-      { source: 'junk.json', text: '{"kind":"nope"}' },
-      { source: 'ana.json', text: ana },
-      { source: 'cy.json', text: other },
-      { source: 'pasted code 1', text: ben },
-      { source: 'edited.json', text: tampered },
-    ]);
-    expect(result.submissions.map((s) => s.submission.student.name)).toEqual(['Ana', 'Ben']);
-    expect(result.problems.map((p) => [p.source, p.problem])).toEqual([
-      ['junk.json', 'malformed'],
-      ['cy.json', 'other-assignment'],
-      ['edited.json', 'checksum'],
-    ]);
-    expect(result.problems[1]?.message).toMatch(/^cy\.json: .*another assignment/);
-    expect(result.assignment).toMatchObject({ id: week1.id, title: 'Week 1' });
-  });
-
-  it('the instructor’s link decides the assignment', () => {
-    const result = importSubmissions(
-      [
-        { source: 'ana.json', text: ana },
-        { source: 'cy.json', text: other },
-      ],
-      { expect: { id: week2.id } },
-    );
-    expect(result.submissions.map((s) => s.source)).toEqual(['cy.json']);
-    expect(result.problems.map((p) => p.problem)).toEqual(['other-assignment']);
-  });
-
-  it('refuses oversized input', () => {
-    const result = importSubmissions([{ source: 'big.json', text: ana }], { maxBytes: 100 });
-    expect(result.problems.map((p) => p.problem)).toEqual(['oversized']);
-    expect(result.assignment).toBeNull();
-  });
-});
 
 const row = (name: string, id: string | null, score: number, late = false): GradebookRow => ({
   name,
@@ -93,6 +24,13 @@ const row = (name: string, id: string | null, score: number, late = false): Grad
   countedAttempt: 1,
   superseded: false,
   submittedAt: '2026-03-02T10:00:00Z',
+  rulesChecked: false,
+  checksum: '00000000000000',
+  flags: [],
+  notes: [],
+  overridden: 0,
+  comment: '',
+  index: 0,
 });
 
 describe('sortRows', () => {

@@ -1,69 +1,14 @@
 /**
  * Pure: no DOM, no framework.
  *
- * What the submission review page does with what an instructor drops on it, apart from the page:
- * - `importSubmissions`: every file or pasted code is checked on its own (`parseSubmission`); a
- *   problem is reported with its source and the rest still load. The assignment is the one the
- *   instructor's link names, else the one of the first readable submission (in the order given);
- *   a submission for any other assignment is refused as `other-assignment`.
+ * What the submission review page shows beside the gradebook (reading the files is
+ * `src/lib/gradebook/import.ts`):
  * - `sortRows`: the gradebook's column sort (stable; text by the student-friendly collation).
  * - `histogram`: score counts in equal bins for the distribution chart (100 % in the last bin).
  * - `formatMinutes`: "45 min", "2 h 05 min".
  */
 import { readJson } from '../read-json.ts';
-import { parseSubmission, type Submission, type SubmissionProblem } from '../submission/submission.ts';
-import type { GradebookRow } from './gradebook.ts';
-
-export interface ImportInput {
-  /** File name, or "pasted code 3". */
-  source: string;
-  text: string;
-}
-
-export interface ImportProblem {
-  source: string;
-  problem: SubmissionProblem;
-  message: string;
-}
-
-export interface ImportResult {
-  submissions: { source: string; submission: Submission }[];
-  problems: ImportProblem[];
-  /** The assignment everything was checked against, or null when nothing was readable. */
-  assignment: { id: string; fingerprint?: string | undefined; title?: string } | null;
-}
-
-export interface ImportOptions {
-  /** From the instructor's assignment link (fingerprint from the current bank). */
-  expect?: { id: string; fingerprint?: string | undefined; title?: string } | undefined;
-  maxBytes?: number;
-}
-
-/** Check every input on its own; see the module comment. */
-export function importSubmissions(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
-  const maxBytes = options.maxBytes ?? 1_000_000;
-  let assignment = options.expect ?? null;
-  const submissions: ImportResult['submissions'] = [];
-  const problems: ImportProblem[] = [];
-  for (const input of inputs) {
-    const result = parseSubmission(input.text, {
-      source: input.source,
-      maxBytes,
-      expect: assignment ?? undefined,
-    });
-    if (!result.ok) {
-      problems.push({ source: input.source, problem: result.problem, message: result.message });
-      continue;
-    }
-    assignment ??= {
-      id: result.submission.assignment.id,
-      fingerprint: result.submission.assignment.fingerprint,
-      title: result.submission.assignment.title,
-    };
-    submissions.push({ source: input.source, submission: result.submission });
-  }
-  return { submissions, problems, assignment };
-}
+import type { GradebookRow } from '../gradebook/grade.ts';
 
 export type SortKey = 'name' | 'id' | 'score' | 'minutes' | 'late' | 'extensionMinutes' | 'attempts';
 export type SortDirection = 'ascending' | 'descending';

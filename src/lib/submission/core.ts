@@ -9,6 +9,7 @@ import type { AssignmentSpec } from '../assign/spec.ts';
 import type { Extension, Submission, SubmissionAttempt } from './submission.ts';
 import { packJson } from '../assign/pack.ts';
 import { contentHash } from '../quiz/hash.ts';
+import { grantedExtensions, lateMinutes } from '../assign/timing.ts';
 
 export const SUBMISSION_KIND = 'eoc-submission';
 export const SUBMISSION_VERSION = 1;
@@ -32,18 +33,17 @@ export interface CreateSubmissionInput {
 }
 
 /**
- * Seal a submission: times come from the attempts, `late` from the spec's due date plus the
- * extensions, and the checksum from the rest. Throws a RangeError for zero attempts (a caller bug).
+ * Seal a submission: times come from the attempts, `late` from the spec's due date plus the extra
+ * time granted during the last attempt (by the rules the gradebook applies too, `timing.ts`), and
+ * the checksum from the rest. Throws a RangeError for zero attempts (a caller bug).
  */
 export function createSubmission(input: CreateSubmissionInput): Submission {
   const first = input.attempts[0];
   const last = input.attempts[input.attempts.length - 1];
   if (!first || !last) throw new RangeError('createSubmission: a submission needs at least one attempt');
   const extensions = input.extensions ?? [];
-  const extra = extensions.reduce((sum, e) => sum + e.minutes, 0);
-  const late =
-    input.spec.due !== undefined &&
-    Date.parse(last.submittedAt) > Date.parse(input.spec.due) + extra * 60_000;
+  const granted = grantedExtensions(input.spec, last, extensions).minutes;
+  const late = lateMinutes(input.spec, last.submittedAt, granted) > 0;
   const name = input.student.name.trim();
   const id = input.student.id?.trim();
   const body: Omit<Submission, 'checksum'> = {

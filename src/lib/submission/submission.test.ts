@@ -66,28 +66,53 @@ describe('createSubmission', () => {
     expect(submissionFileName(alice)).toBe(`alice-smith-${spec.id}.json`);
   });
 
+  const timed = withId({ ...spec, timeLimit: 60 });
   it.each([
-    ['on time', '2026-05-08T17:00:00.000Z', [], false],
-    ['a minute late', '2026-05-08T17:01:00.000Z', [], true],
+    ['on time', spec, '2026-05-08T17:00:00.000Z', [], false],
+    ['a minute late', spec, '2026-05-08T17:01:00.000Z', [], true],
     [
-      'late, but within a 30-minute extension',
-      '2026-05-08T17:25:00.000Z',
-      [{ at: '2026-05-08T12:00:00.000Z', minutes: 30 }],
+      'late, but within the extra time granted during the attempt',
+      timed,
+      '2026-05-08T17:08:00.000Z',
+      [{ at: '2026-05-08T16:58:00.000Z', minutes: 10 }],
       false,
     ],
     [
-      'late after two extensions (10 + 5)',
-      '2026-05-08T17:16:00.000Z',
+      'late after two extensions (10 + 10)',
+      timed,
+      '2026-05-08T17:21:00.000Z',
       [
-        { at: '2026-05-08T12:00:00.000Z', minutes: 10 },
-        { at: '2026-05-08T13:00:00.000Z', minutes: 5 },
+        { at: '2026-05-08T16:58:00.000Z', minutes: 10 },
+        { at: '2026-05-08T17:09:00.000Z', minutes: 10 },
       ],
       true,
     ],
-  ])('late: %s', (_label, submittedAt, extensions, late) => {
+    [
+      'an extension the page could not have granted counts nothing (before the attempt)',
+      timed,
+      '2026-05-08T17:25:00.000Z',
+      [{ at: '2026-05-08T12:00:00.000Z', minutes: 30 }],
+      true,
+    ],
+    [
+      'an extension the page could not have granted counts nothing (no time limit)',
+      spec,
+      '2026-05-08T17:05:00.000Z',
+      [{ at: '2026-05-08T16:58:00.000Z', minutes: 10 }],
+      true,
+    ],
+    [
+      'an edited 525,600-minute extension counts as the 10 minutes the page grants',
+      timed,
+      '2026-05-08T17:30:00.000Z',
+      [{ at: '2026-05-08T16:58:00.000Z', minutes: 525_600 }],
+      true,
+    ],
+  ] as const)('late: %s', (_label, s, submittedAt, extensions, late) => {
     const sub = make({
+      spec: s,
       attempts: [{ startedAt: '2026-05-08T16:00:00.000Z', submittedAt, responses: {} }],
-      extensions,
+      extensions: [...extensions],
     });
     expect(sub.late).toBe(late);
   });
@@ -287,6 +312,55 @@ describe('parseSubmission', () => {
         // JSON drops -0 and undefined the same way on both sides.
         if (parsed.ok) expect(parsed.submission).toEqual(JSON.parse(JSON.stringify(sub)));
       }),
+    );
+  });
+});
+
+describe('files that cannot break grading', () => {
+  const deep = (levels: number, leaf = '1') => `${'['.repeat(levels)}${leaf}${']'.repeat(levels)}`;
+  const withResponse = (raw: string) => submissionToJson(make()).replace('"q1": "a"', `"q1": ${raw}`);
+
+  it.each([5_000, 100_000])(
+    'a file nested %i deep is refused as too deep, before it is validated or hashed',
+    (levels) => {
+      const result = parseSubmission(withResponse(deep(levels)), { source: 'deep.json' });
+      expect(result).toMatchObject({ ok: false, problem: 'too-deep' });
+      expect(!result.ok && result.message).toMatch(/^deep\.json: it is nested more than 32 levels deep/);
+    },
+  );
+
+  it('a code that unpacks to something nested too deep is refused the same way', () => {
+    const code = CODE_PREFIX + packJson({ kind: 'eoc-submission', v: 1, x: JSON.parse(deep(40)) as unknown });
+    expect(parseSubmission(code)).toMatchObject({ ok: false, problem: 'too-deep' });
+  });
+
+  it('a file holding far too many values is refused as oversized', () => {
+    const many = `[${'0,'.repeat(250_000)}0]`;
+    expect(parseSubmission(withResponse(many), { maxBytes: 2_000_000 })).toMatchObject({
+      ok: false,
+      problem: 'oversized',
+    });
+  });
+
+  it('with the expected list, a file with the same id but another list is refused as an edited list', () => {
+    const sub = make();
+    const result = parseSubmission(submissionToJson(sub), {
+      expect: { id: spec.id, fingerprint, questions: ['q1', 'q2'] },
+    });
+    expect(result).toMatchObject({ ok: false, problem: 'question-list' });
+    expect(!result.ok && result.message).toMatch(/1 extra \(q3\) and 0 missing/);
+    const reordered = parseSubmission(submissionToJson(sub), {
+      expect: { id: spec.id, questions: ['q3', 'q2', 'q1'] },
+    });
+    expect(!reordered.ok && reordered.message).toMatch(/the same questions in another order/);
+  });
+
+  it('property: never throws, whatever is nested how deep', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_000 }), fc.jsonValue({ maxDepth: 4 }), (levels, leaf) => {
+        void parseSubmission(withResponse(deep(levels, JSON.stringify(leaf))));
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -11,8 +11,10 @@
  * in the page, and with no server there is nowhere to keep a secret key. Treat it as a seal that
  * shows tampering by non-programmers, not as a signature.
  *
- * `parseSubmission` is total: any text (file or code) gives a submission or one of five problems
- * with a message that names the source and says what is wrong.
+ * `parseSubmission` is total: any text (file or code) gives a submission or one of the problems
+ * below, with a message that names the source and says what is wrong. Size and nesting are limited
+ * (`limits.ts`) before the file is validated or hashed, and hashing does not recurse, so no file can
+ * overflow the stack of the page or the command line that reads it.
  *
  * What needs no zod (sealing, the file and the code) lives in `core.ts` and is re-exported here.
  */
@@ -21,6 +23,7 @@ import { readJson } from '../read-json.ts';
 import { z } from 'astro/zod';
 import { unpackJson } from '../assign/pack.ts';
 import { CODE_PREFIX, SUBMISSION_KIND, SUBMISSION_VERSION, submissionChecksum } from './core.ts';
+import { MAX_DEPTH, shapeProblem } from './limits.ts';
 
 export {
   CODE_PREFIX,
@@ -119,19 +122,29 @@ export type Extension = Submission['extensions'][number];
 /**
  * Why a submission was refused.
  * - `malformed`: not a submission, or a field is missing/wrong (the message names it);
- * - `oversized`: over `maxBytes` (as text, or once unpacked);
+ * - `oversized`: over `maxBytes` (as text, or once unpacked), or holding too many values;
+ * - `too-deep`: nested deeper than any submission is (see `limits.ts`);
  * - `other-assignment`: for a different assignment, or a different version of its questions;
+ * - `question-list`: the assignment's id, but another list of questions (so the file was edited);
  * - `checksum`: changed after it was submitted (or damaged);
  * - `version`: written by a newer (or unknown) version of the course.
  */
-export type SubmissionProblem = 'malformed' | 'oversized' | 'other-assignment' | 'checksum' | 'version';
+export type SubmissionProblem =
+  'malformed' | 'oversized' | 'too-deep' | 'other-assignment' | 'question-list' | 'checksum' | 'version';
 
 export type ParseSubmissionResult =
   { ok: true; submission: Submission } | { ok: false; problem: SubmissionProblem; message: string };
 
+/** The assignment a submission must answer: its id, and optionally its fingerprint and question list. */
+export interface ExpectedAssignment {
+  id: string;
+  fingerprint?: string | undefined;
+  questions?: readonly string[] | undefined;
+}
+
 export interface ParseSubmissionOptions {
-  /** Refuse a submission for any other assignment id or fingerprint. */
-  expect?: { id: string; fingerprint?: string } | undefined;
+  /** Refuse a submission for any other assignment id, fingerprint or question list. */
+  expect?: ExpectedAssignment | undefined;
   /** Largest accepted text, and largest unpacked code, in characters/bytes. */
   maxBytes?: number;
   /** File name (or "pasted code") that prefixes every message. */
@@ -150,6 +163,19 @@ export function parseSubmission(
   textOrCode: string,
   options: ParseSubmissionOptions = {},
 ): ParseSubmissionResult {
+  try {
+    return parseChecked(textOrCode, options);
+  } catch (error) {
+    // Nothing below should throw; if something does, this file is refused, never the whole class.
+    return {
+      ok: false,
+      problem: 'malformed',
+      message: `${options.source ?? 'this submission'}: it could not be read (${error instanceof Error ? error.message : 'unknown error'})`,
+    };
+  }
+}
+
+function parseChecked(textOrCode: string, options: ParseSubmissionOptions): ParseSubmissionResult {
   const maxBytes = options.maxBytes ?? 1_000_000;
   const where = options.source ?? 'this submission';
   const fail = (problem: SubmissionProblem, message: string): ParseSubmissionResult => ({
@@ -191,14 +217,15 @@ export function parseSubmission(
     }
     value = unpacked.value;
   } else if (text.startsWith('{') || text.startsWith('[')) {
-    const read = readJson(text, { maxChars: maxBytes, maxDepth: 32 });
+    // The scan refuses deep nesting before JSON.parse builds anything.
+    const read = readJson(text, { maxChars: maxBytes, maxDepth: MAX_DEPTH });
     if (!read.ok) {
-      return fail(
-        'malformed',
-        read.reason === 'too-deep'
-          ? `it is nested far deeper than any submission (at ${pathLabel(read.path ?? [])}) — the file was edited or damaged`
-          : `it is not valid JSON (${read.message}) — the file may be cut short or edited`,
-      );
+      return read.reason === 'too-deep'
+        ? fail(
+            'too-deep',
+            `it is nested more than ${MAX_DEPTH} levels deep (at ${pathLabel(read.path ?? [])}); a submission is nested about 6 deep, so this file was made by hand or damaged`,
+          )
+        : fail('malformed', `it is not valid JSON (${read.message}) — the file may be cut short or edited`);
     }
     value = read.value;
   } else {
@@ -211,6 +238,8 @@ export function parseSubmission(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('malformed', 'it is not a submission (expected a JSON object)');
   }
+  const shape = shapeProblem(value);
+  if (shape) return fail(shape.problem, shape.message);
   const record = value as Record<string, unknown>;
   if (record['kind'] !== SUBMISSION_KIND) {
     return fail(
@@ -243,18 +272,51 @@ export function parseSubmission(
       'the checksum does not match — the file was changed after it was submitted (or damaged in transit)',
     );
   }
-  const expect = options.expect;
-  if (expect && submission.assignment.id !== expect.id) {
-    return fail(
-      'other-assignment',
-      `it is for another assignment ("${submission.assignment.title}", id ${submission.assignment.id}), not id ${expect.id}`,
-    );
-  }
-  if (expect?.fingerprint !== undefined && submission.assignment.fingerprint !== expect.fingerprint) {
-    return fail(
-      'other-assignment',
-      `it answers a different version of "${submission.assignment.title}" (fingerprint ${submission.assignment.fingerprint}, expected ${expect.fingerprint}) — the questions changed in between`,
-    );
-  }
+  const mismatch = options.expect ? expectationProblem(submission, options.expect) : null;
+  if (mismatch) return fail(mismatch.problem, mismatch.message);
   return { ok: true, submission };
+}
+
+/**
+ * Why `submission` does not answer the `expected` assignment (another id, another question list,
+ * another version of the questions), or null when it does.
+ */
+export function expectationProblem(
+  submission: Pick<Submission, 'assignment'>,
+  expected: ExpectedAssignment,
+): { problem: 'other-assignment' | 'question-list'; message: string } | null {
+  const { assignment } = submission;
+  if (assignment.id !== expected.id) {
+    return {
+      problem: 'other-assignment',
+      message: `it is for another assignment ("${assignment.title}", id ${assignment.id}), not id ${expected.id}`,
+    };
+  }
+  const listProblem = expected.questions
+    ? questionListProblem(assignment.questions, expected.questions)
+    : null;
+  if (listProblem) return { problem: 'question-list', message: listProblem };
+  if (expected.fingerprint !== undefined && assignment.fingerprint !== expected.fingerprint) {
+    return {
+      problem: 'other-assignment',
+      message: `it answers a different version of "${assignment.title}" (fingerprint ${assignment.fingerprint}, expected ${expected.fingerprint}) — the questions changed in between`,
+    };
+  }
+  return null;
+}
+
+/** Why `given` is not the assignment's list `expected` (extra, missing, reordered), or null. */
+export function questionListProblem(given: readonly string[], expected: readonly string[]): string | null {
+  if (given.length === expected.length && given.every((id, i) => id === expected[i])) return null;
+  const want = new Set(expected);
+  const have = new Set(given);
+  const extra = [...have].filter((id) => !want.has(id));
+  const missing = [...want].filter((id) => !have.has(id));
+  const names = (ids: string[]) =>
+    ids.length === 0 ? '' : ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`;
+  const what =
+    extra.length === 0 && missing.length === 0 && given.length === have.size
+      ? 'the same questions in another order'
+      : `${extra.length} extra${names(extra)} and ${missing.length} missing${names(missing)}`;
+  return `its question list differs from the assignment's: ${what}. A file for this assignment always carries the same list, so this one was edited — it is not graded`;
 }

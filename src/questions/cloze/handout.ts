@@ -4,7 +4,8 @@
  * `cloze` outside the site: the passage with its blanks numbered (Anki) or as gaps to write in.
  */
 import type { QuestionHandout } from '../contract.ts';
-import { clozeSegments } from './grade.ts';
+import { blankNumbers, clozeSegments } from './grade.ts';
+import { isRecord, quoted } from '../grading.ts';
 
 /** The gap printed for a blank. */
 export const GAP = '__________';
@@ -28,4 +29,14 @@ export const clozeHandout: QuestionHandout<'cloze'> = {
     ],
   }),
   countedOptions: () => null,
+  given: (question, response) => {
+    if (!isRecord(response)) return null;
+    const numbers = blankNumbers(question.text);
+    return [...numbers]
+      .map(([id, n]) => {
+        const typed = response[id];
+        return `Blank ${n}: ${typeof typed === 'string' && typed.trim() !== '' ? quoted(typed) : '(blank)'}`;
+      })
+      .join('; ');
+  },
 };

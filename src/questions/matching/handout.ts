@@ -5,8 +5,8 @@
  * lettered (as the site shows them on the Anki card, sorted by text on the worksheet).
  */
 import type { QuestionHandout } from '../contract.ts';
-import { letter } from '../grading.ts';
-import { rightOptions } from './grade.ts';
+import { isRecord, letter } from '../grading.ts';
+import { matchingOptionText, rightOptions } from './grade.ts';
 
 export const matchingHandout: QuestionHandout<'matching'> = {
   anki: (question, order) => {
@@ -34,4 +34,15 @@ export const matchingHandout: QuestionHandout<'matching'> = {
     ],
   }),
   countedOptions: () => null,
+  given: (question, response) => {
+    if (!isRecord(response)) return null;
+    const rights = matchingOptionText(question);
+    return question.pairs
+      .map((pair) => {
+        const chosen = response[pair.id];
+        const right = typeof chosen === 'string' ? rights.get(chosen) : undefined;
+        return `${pair.left} → ${right ?? (chosen === undefined ? '(not matched)' : `(${JSON.stringify(chosen)})`)}`;
+      })
+      .join('; ');
+  },
 };

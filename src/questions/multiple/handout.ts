@@ -5,7 +5,7 @@
  * item analysis counts each option's picks.
  */
 import type { QuestionHandout } from '../contract.ts';
-import { choiceHandout } from '../grading.ts';
+import { choiceHandout, describeOptions, isStringArray } from '../grading.ts';
 
 export const multipleHandout: QuestionHandout<'multiple'> = {
   anki: (question) => ({
@@ -21,4 +21,8 @@ export const multipleHandout: QuestionHandout<'multiple'> = {
       correct: question.answers.includes(o.id),
       picked: (response) => Array.isArray(response) && response.includes(o.id),
     })),
+  given: (question, response, order) =>
+    isStringArray(response) && response.every((id) => question.options.some((o) => o.id === id))
+      ? describeOptions(question.options, response, order)
+      : null,
 };

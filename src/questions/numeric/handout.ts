@@ -4,6 +4,7 @@
  * `numeric` outside the site: a line to write the number on, with its unit.
  */
 import type { QuestionHandout } from '../contract.ts';
+import { quoted } from '../grading.ts';
 
 export const numericHandout: QuestionHandout<'numeric'> = {
   anki: (question) =>
@@ -12,4 +13,10 @@ export const numericHandout: QuestionHandout<'numeric'> = {
     blocks: [{ kind: 'para', text: `Answer: ______________________ ${question.unit ?? ''}` }],
   }),
   countedOptions: () => null,
+  given: (_question, response) =>
+    typeof response === 'number' && Number.isFinite(response)
+      ? String(response)
+      : typeof response === 'string'
+        ? quoted(response)
+        : null,
 };

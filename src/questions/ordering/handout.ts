@@ -5,6 +5,7 @@
  * site shows them, the worksheet sorted by text.
  */
 import type { QuestionHandout } from '../contract.ts';
+import { isStringArray } from '../grading.ts';
 
 export const orderingHandout: QuestionHandout<'ordering'> = {
   anki: (question, order) => {
@@ -24,4 +25,10 @@ export const orderingHandout: QuestionHandout<'ordering'> = {
     ],
   }),
   countedOptions: () => null,
+  given: (question, response) => {
+    const text = new Map(question.items.map((item) => [item.id, item.text]));
+    return isStringArray(response) && response.every((id) => text.has(id))
+      ? `Order: ${response.map((id) => text.get(id)).join(' → ')}`
+      : null;
+  },
 };

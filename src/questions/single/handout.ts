@@ -5,7 +5,7 @@
  * tick one; item analysis counts each option's picks.
  */
 import type { QuestionHandout } from '../contract.ts';
-import { choiceHandout } from '../grading.ts';
+import { choiceHandout, describeOptions } from '../grading.ts';
 
 export const singleHandout: QuestionHandout<'single'> = {
   anki: (question) => choiceHandout(question.options, '').anki,
@@ -17,4 +17,8 @@ export const singleHandout: QuestionHandout<'single'> = {
       correct: o.id === question.answer,
       picked: (response) => response === o.id,
     })),
+  given: (question, response, order) =>
+    typeof response === 'string' && question.options.some((o) => o.id === response)
+      ? describeOptions(question.options, [response], order)
+      : null,
 };

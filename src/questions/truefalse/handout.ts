@@ -13,4 +13,5 @@ export const truefalseHandout: QuestionHandout<'truefalse'> = {
     { id: 'true', text: 'True', correct: question.answer, picked: (response) => response === true },
     { id: 'false', text: 'False', correct: !question.answer, picked: (response) => response === false },
   ],
+  given: (_question, response) => (typeof response === 'boolean' ? (response ? 'True' : 'False') : null),
 };

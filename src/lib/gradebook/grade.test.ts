@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../questions/index.ts';
 import { withId } from '../assign/spec.ts';
 import { createSubmission, type Submission, type SubmissionAttempt } from '../submission/submission.ts';
-import { gradeSubmissions, isAnswered, studentKey } from './gradebook.ts';
+import { gradeSubmissions, isAnswered, studentKey } from './grade.ts';
+import { emptyMarking, withComment, withOverride } from './marking.ts';
 
 const base = (id: string) => ({
   id,
@@ -79,7 +80,7 @@ describe('gradeSubmissions', () => {
     );
     const { rows, matrix, missing } = gradeSubmissions([sub], byId);
     expect(missing).toEqual([]);
-    expect(rows).toEqual([
+    expect(rows).toMatchObject([
       {
         name: 'Bea',
         id: 'b7',
@@ -94,6 +95,12 @@ describe('gradeSubmissions', () => {
         countedAttempt: 1,
         superseded: false,
         submittedAt: '2026-05-08T16:50:00.000Z',
+        // Without the link the file's own times are shown, unchecked, and nothing is flagged.
+        rulesChecked: false,
+        flags: [],
+        checksum: sub.checksum,
+        overridden: 0,
+        comment: '',
       },
     ]);
     expect(Array.from(matrix.scores)).toEqual([1, 0, 0.5, 1]);
@@ -114,18 +121,103 @@ describe('gradeSubmissions', () => {
     expect(gradeSubmissions([sub], byId).rows[0]).toMatchObject({ score: 0, answered: 4 });
   });
 
-  it('keeps every submission of a student but marks all but the latest superseded, and only the latest counts', () => {
-    const older = submit('Ann Lee', [attempt(0, { q1: 'a', q2: true, q3: ['a', 'b'], q4: 75 })], 'x1');
-    const newer = submit('  ann   LEE ', [attempt(30, { q1: 'b' })], 'x1');
-    const namesake = submit('Ann Lee', [attempt(5, { q1: 'a' })], 'x2');
-    const { rows, matrix } = gradeSubmissions([newer, namesake, older], byId);
-    expect(rows.map((r) => [r.name, r.id, r.score, r.superseded])).toEqual([
-      ['Ann Lee', 'x1', 100, true],
-      ['ann   LEE', 'x1', 0, false],
-      ['Ann Lee', 'x2', 25, false],
+  it("a later file holding all of an earlier file's attempts replaces it, and both rows say so", () => {
+    const first = attempt(0, { q1: 'a', q2: true, q3: ['a', 'b'], q4: 75 });
+    const older = submit('Ann Lee', [first], 'x1');
+    const newer = submit('  ann   LEE ', [first, attempt(30, { q1: 'b' })], 'x1');
+    const { rows, matrix } = gradeSubmissions([newer, older], byId);
+    expect(rows.map((r) => [r.attempts, r.score, r.superseded, r.flags])).toEqual([
+      [1, 100, true, []],
+      [2, 100, false, []],
     ]);
-    expect(matrix.students).toBe(2);
-    expect(Array.from(matrix.scores)).toEqual([0, 0, 0, 0, 1, 0, 0, 0]);
+    expect(rows[0]?.notes[0]).toMatch(/Replaced by a later file .* and 1 more/);
+    expect(rows[1]?.notes[0]).toMatch(/Holds the attempts of 1 earlier file/);
+    expect(matrix.students).toBe(1);
+  });
+
+  it('the same file loaded twice counts once', () => {
+    const sub = submit('Ann Lee', [attempt(0, { q1: 'a' })]);
+    const { rows, matrix } = gradeSubmissions([sub, sub], byId);
+    expect(rows.map((r) => r.superseded)).toEqual([false, true]);
+    expect(rows[1]?.notes).toEqual(['The same file was loaded twice; it counts once.']);
+    expect(matrix.students).toBe(1);
+  });
+
+  it.each([
+    ['the same name and id', { name: 'Ann Lee', id: 'x1' }, { name: 'ann lee', id: 'X1' }],
+    ['the same id under another name', { name: 'Ann Lee', id: 'x1' }, { name: 'Bob Stone', id: 'x1' }],
+    ['the same name with another id', { name: 'Ann Lee', id: 'x1' }, { name: 'Ann Lee', id: 'x2' }],
+    ['the same name, one without an id', { name: 'Ann Lee', id: 'x1' }, { name: 'Ann Lee' }],
+  ])(
+    'two different files with %s: both flagged, the first counts until the instructor chooses',
+    (_l, a, b) => {
+      const first = submit(a.name, [attempt(0, { q1: 'a', q2: true, q3: ['a', 'b'], q4: 75 })], a.id);
+      const second = submit(b.name, [attempt(30, { q1: 'b' })], 'id' in b ? b.id : undefined);
+      const graded = gradeSubmissions([second, first], byId);
+      const counts = (rows: typeof graded.rows) =>
+        Object.fromEntries(rows.map((r) => [r.checksum, !r.superseded]));
+      expect(counts(graded.rows)).toEqual({ [first.checksum]: true, [second.checksum]: false });
+      for (const row of graded.rows) {
+        expect(row.flags.map((f) => f.kind)).toEqual(['same-student']);
+        expect(row.flags[0]?.message).toMatch(/^2 different files for one student .*: choose which counts\./);
+      }
+      expect(graded.matrix.students).toBe(1);
+      const chosen = gradeSubmissions([second, first], byId, { chosen: [first.checksum, second.checksum] });
+      expect(counts(chosen.rows)).toEqual({ [first.checksum]: false, [second.checksum]: true });
+      expect(chosen.rows.find((r) => r.checksum === second.checksum)?.flags[0]?.message).toMatch(
+        /You chose this one to count\./,
+      );
+    },
+  );
+
+  it('flags two students who gave the same answers, wrong ones included, but not two perfect papers', () => {
+    const same = { q1: 'a', q2: false, q3: ['c'] };
+    const perfect = { q1: 'a', q2: true, q3: ['a', 'b'], q4: 75 };
+    const { rows } = gradeSubmissions(
+      [
+        submit('Ada', [attempt(0, same)]),
+        submit('Ben', [attempt(1, same)]),
+        submit('Cy', [attempt(2, perfect)]),
+        submit('Di', [attempt(3, perfect)]),
+        submit('Ed', [attempt(4, { q1: 'a', q2: false })]),
+      ],
+      byId,
+    );
+    expect(rows.map((r) => [r.name, r.flags.map((f) => f.message)])).toEqual([
+      ['Ada', ['The same answer to every question as Ben (including the same wrong answers).']],
+      ['Ben', ['The same answer to every question as Ada (including the same wrong answers).']],
+      ['Cy', []],
+      ['Di', []],
+      ['Ed', []],
+    ]);
+  });
+
+  it('overrides change the score of the attempt they were made for, and count in the total', () => {
+    const sub = submit('Fay', [attempt(0, { q1: 'b', q2: true }), attempt(20, { q1: 'b' })]);
+    const marking = withComment(
+      withOverride(emptyMarking(spec.id), sub.checksum, 'q1', {
+        attempt: 1,
+        score: 0.5,
+        comment: 'Half right',
+      }),
+      sub.checksum,
+      'See me.',
+    );
+    const [row] = gradeSubmissions([sub], byId, { marking }).rows;
+    expect(row).toMatchObject({
+      points: 1.5,
+      score: 37.5,
+      overridden: 1,
+      countedAttempt: 1,
+      comment: 'See me.',
+    });
+    // An override on the other attempt can change which one counts.
+    const other = withOverride(marking, sub.checksum, 'q3', { attempt: 2, score: 1, comment: '' });
+    const both = withOverride(other, sub.checksum, 'q1', { attempt: 2, score: 1, comment: '' });
+    expect(gradeSubmissions([sub], byId, { marking: both }).rows[0]).toMatchObject({
+      points: 2,
+      countedAttempt: 2,
+    });
   });
 
   it('is independent of input order, and sorts names naturally', () => {
@@ -134,7 +226,8 @@ describe('gradeSubmissions', () => {
     );
     const a = gradeSubmissions(subs, byId);
     const b = gradeSubmissions([...subs].reverse(), byId);
-    expect(b).toEqual(a);
+    const withoutIndex = (g: typeof a) => ({ ...g, rows: g.rows.map(({ index: _index, ...row }) => row) });
+    expect(withoutIndex(b)).toEqual(withoutIndex(a));
     expect(a.rows.map((r) => r.name)).toEqual(['Student 1', 'Student 2', 'Student 10']);
   });
 

@@ -5,8 +5,8 @@
  * Both return null on any failure (network, HTTP status, malformed data) so each page can say what
  * it means for its user.
  */
-import { fetchBank, type BankData, type FetchJson } from '../../lib/assign/bank-data.ts';
-import { fetchAssignmentBank } from '../../lib/assign/bank-split.ts';
+import { fetchBank, type BankData, type FetchJson } from '../lib/assign/bank-data.ts';
+import { fetchAssignmentBank } from '../lib/assign/bank-split.ts';
 
 /** `fetch` for site-relative paths under `base`; rejects on an HTTP error status. */
 function fetchJsonUnder(base: string): FetchJson {
