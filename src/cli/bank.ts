@@ -95,3 +95,30 @@ export function loadBank(root: string = process.cwd()): LoadedBank {
   }
   return { questions, modules };
 }
+
+/**
+ * The title of each hand-written lesson (`title:` in the front matter of content/lessons/<id>.mdx),
+ * by lesson id: what the site calls the lesson, and so what every export names its category. A
+ * lesson without a readable title is left out (callers fall back to the article title, as the site does).
+ */
+export function lessonTitles(root: string = process.cwd()): Record<string, string> {
+  const dir = join(root, 'content/lessons');
+  const titles: Record<string, string> = {};
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.mdx'));
+  } catch {
+    return titles;
+  }
+  for (const name of names.sort()) {
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, name), 'utf8'));
+    try {
+      const data = front ? (parse(front[1] ?? '') as { title?: unknown } | null) : null;
+      if (typeof data?.title === 'string' && data.title.trim() !== '')
+        titles[name.replace(/\.mdx$/, '')] = data.title;
+    } catch {
+      // The build reports a broken front matter; the export falls back to the article title.
+    }
+  }
+  return titles;
+}

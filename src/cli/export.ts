@@ -16,7 +16,7 @@ import { ingestPage } from '../lib/ingest/index.ts';
 import { readSeed } from '../lib/ingest/read.ts';
 import { EXPORT_FORMATS, exportBank, formatReport, type ExportFormat } from '../lib/export/index.ts';
 import type { Question } from '../questions/index.ts';
-import { loadBank } from './bank.ts';
+import { lessonTitles, loadBank } from './bank.ts';
 import { exportScorm } from './scorm.ts';
 
 const usage = `usage: npm run --silent export -- --format ${EXPORT_FORMATS.join('|')} --out <path> [--date YYYY-MM-DD]
@@ -137,7 +137,9 @@ const questions: Question[] = bank.questions
 let result: ReturnType<typeof exportBank>;
 try {
   result = exportBank(questions, chosen, {
-    lessonTitles: articleTitles(),
+    // The lesson's own title (as the site and its export page name it), else the article's: one
+    // Moodle category per lesson, named the same whichever way the bank was exported.
+    lessonTitles: { ...articleTitles(), ...lessonTitles(root) },
     ...(values.date ? { date: values.date } : {}),
   });
 } catch (error) {

@@ -115,6 +115,7 @@ test.describe('on a phone', () => {
       '/instructor/',
       '/instructor/assign/',
       '/instructor/review/',
+      '/assignment/result/',
     ];
     const wide: string[] = [];
     for (const path of paths) {
