@@ -31,7 +31,7 @@
 import { gradeResponse } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
 import type { AssignmentSpec } from '../assign/spec.ts';
-import { contentHash } from '../quiz/hash.ts';
+import { contentHash, stableStringify } from '../quiz/hash.ts';
 import type { Submission, SubmissionAttempt } from '../submission/submission.ts';
 import type { Marking, SubmissionMarking } from './marking.ts';
 import {
@@ -439,6 +439,14 @@ function resolveSameStudent(entries: Entry[], chosen: readonly string[]): void {
   }
 }
 
+/** A response as text that is equal for equal answers (object keys in any order); cheap for the usual scalars. */
+function sameAnswerKey(response: unknown): string {
+  if (response === undefined || response === null) return '';
+  return typeof response === 'object' && !Array.isArray(response)
+    ? stableStringify(response)
+    : (JSON.stringify(response) ?? '');
+}
+
 function flagIdenticalAnswers(entries: readonly Entry[], questions: readonly Question[]): void {
   const m = questions.length;
   const bySet = new Map<string, Entry[]>();
@@ -446,7 +454,7 @@ function flagIdenticalAnswers(entries: readonly Entry[], questions: readonly Que
     if (e.superseded) continue;
     const { answered, points } = e.counted.grade;
     if (answered < Math.min(2, m) || points >= m) continue;
-    const key = contentHash(questions.map((q) => responseTo(e.counted.attempt, q.id) ?? null));
+    const key = questions.map((q) => sameAnswerKey(responseTo(e.counted.attempt, q.id))).join('\u0000');
     bySet.set(key, [...(bySet.get(key) ?? []), e]);
   }
   for (const same of bySet.values()) {
