@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentStore } from '@nanostores/persistent';
-import type { Question } from '../questions/index.ts';
-import { FIXTURES } from '../lib/export/fixtures.ts';
+import { fixtureBank } from './fixtures.ts';
 import { encodeSpec, withId } from '../lib/assign/spec.ts';
-import type { BankData } from '../lib/assign/bank-data.ts';
 import {
   locksStorageKey,
   sessionStorageKey,
@@ -12,18 +10,7 @@ import {
 } from '../lib/assign/session.ts';
 import { createAssignmentStore } from './assignment.ts';
 
-const questions = FIXTURES.filter((q) => ['fx-single', 'fx-truefalse'].includes(q.id)) as Question[];
-const bank: BankData = {
-  v: 1,
-  questions: questions.map((question) => ({
-    id: question.id,
-    hash: `h-${question.id}`,
-    source: '#',
-    question,
-  })),
-  lessons: [],
-  modules: [],
-};
+const { questions, bank } = fixtureBank(['fx-single', 'fx-truefalse']);
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const spec = (extra = {}) =>
   withId({

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../questions/index.ts';
 import { FIXTURES } from '../lib/export/fixtures.ts';
-import type { BankData } from '../lib/assign/bank-data.ts';
+import { fixtureBank } from './fixtures.ts';
 import { createBuilderStore } from './builder.ts';
 
-const bank: BankData = {
-  v: 1,
-  questions: (FIXTURES as Question[]).map((question) => ({
-    id: question.id,
-    hash: 'h',
-    source: '#',
-    question,
-  })),
-  lessons: [{ id: FIXTURES[0]?.lesson as string, title: 'Lesson', module: null }],
-  modules: [],
-};
+const { bank } = fixtureBank();
 
 describe('the builder store', () => {
   it('keeps the draft as plain JSON and builds the link once the form is complete', async () => {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentStore } from '@nanostores/persistent';
-import type { Question } from '../questions/index.ts';
-import { FIXTURES } from '../lib/export/fixtures.ts';
+import { fixtureBank } from './fixtures.ts';
 import { encodeSpec, specFingerprint, withId } from '../lib/assign/spec.ts';
-import type { BankData } from '../lib/assign/bank-data.ts';
 import { createSubmission, submissionToCode, submissionToJson } from '../lib/submission/submission.ts';
 import { ITEM_STATS_KEY } from '../lib/stats/review.ts';
 import { createGradebookStore, markingStorageKey, type FileLike } from './gradebook.ts';
 
-const questions = FIXTURES.filter((q) => ['fx-single', 'fx-truefalse'].includes(q.id)) as Question[];
-const bank: BankData = {
-  v: 1,
-  questions: questions.map((question) => ({
-    id: question.id,
-    hash: `h-${question.id}`,
-    source: '#',
-    question,
-  })),
-  lessons: [],
-  modules: [],
-};
+const { questions, bank } = fixtureBank(['fx-single', 'fx-truefalse']);
 const spec = withId({
   v: 1,
   title: 'Week 1',

@@ -15,6 +15,7 @@
 import { contentHash } from '../quiz/hash.ts';
 import { packJson, unpackJson } from '../assign/pack.ts';
 import { shapeProblem } from '../submission/limits.ts';
+import { fileSlug } from '../submission/core.ts';
 import type { AttemptDetail } from './attempt.ts';
 import type { GradebookRow } from './grade.ts';
 
@@ -94,15 +95,7 @@ export function resultToJson(result: StudentResult): string {
 
 /** `<student>-result-<assignment id>.json`. */
 export function resultFileName(result: StudentResult): string {
-  const slug =
-    result.student.name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'student';
-  return `${slug}-result-${result.assignment.id}.json`;
+  return `${fileSlug(result.student.name)}-result-${result.assignment.id}.json`;
 }
 
 /** File names for several results, made unique ("ana-result-….json", "ana-result-…-2.json"). */

@@ -79,15 +79,20 @@ export function submissionToCode(sub: Submission): string {
   return CODE_PREFIX + packJson(sub);
 }
 
-/** A file name a teacher can sort: `<student>-<assignment id>.json`. */
-export function submissionFileName(sub: Submission): string {
-  const slug =
-    sub.student.name
+/** A student's name as a file-name part: ASCII letters and digits joined by "-", at most 60 characters. */
+export function fileSlug(name: string): string {
+  return (
+    name
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'student';
-  return `${slug}-${sub.assignment.id}.json`;
+      .slice(0, 60) || 'student'
+  );
+}
+
+/** A file name a teacher can sort: `<student>-<assignment id>.json`. */
+export function submissionFileName(sub: Submission): string {
+  return `${fileSlug(sub.student.name)}-${sub.assignment.id}.json`;
 }
