@@ -21,7 +21,8 @@ globalThis.benchStats = (students, items, runs) => {
   let check = 0;
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now();
-    const graded = gradeSubmissions(cohort.submissions, byId);
+    // With the link's rules, as the review page grades once the instructor pastes the link.
+    const graded = gradeSubmissions(cohort.submissions, byId, { spec: cohort.spec });
     const t1 = performance.now();
     const analysis = itemAnalysis(graded.matrix);
     const t2 = performance.now();
@@ -78,7 +79,7 @@ export async function statsBench(students = 1000, items = 60, runs = 7): Promise
       `\nIn Chromium, ${students.toLocaleString('en')} submissions × ${items} items (synthetic cohort):`,
     );
     console.log(`  itemAnalysis: ${fmt(result.analyse)} (budget 200 ms)`);
-    console.log(`  gradeSubmissions (regrade every response first): ${fmt(result.grade)}`);
+    console.log(`  gradeSubmissions (regrade every response, check the link's rules, flag): ${fmt(result.grade)}`);
   } finally {
     await browser.close();
   }

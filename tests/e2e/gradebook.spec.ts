@@ -19,6 +19,9 @@ import {
   submissionToJson,
   type Submission,
 } from '../../src/lib/submission/submission.ts';
+import { attemptDetail } from '../../src/lib/gradebook/attempt.ts';
+import { gradeSubmissions } from '../../src/lib/gradebook/grade.ts';
+import { buildResult, resultToCode } from '../../src/lib/gradebook/result.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const bank = JSON.parse(readFileSync('dist/assignment/questions.json', 'utf8')) as BankData;
@@ -187,6 +190,15 @@ test.describe("the instructor's round", () => {
   };
   const impostor = make('ana lopez', 's1', -10, -5, { [single.id]: 'zz' });
   const link = `http://localhost${assignmentPath(round)}`;
+  /** Ana's result as the review page makes it (same pure code). */
+  function resultCode(): string {
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const { rows, matrix } = gradeSubmissions([ana], byId, { spec: round });
+    const row = rows[0];
+    const detail = row && attemptDetail(ana, matrix.questions, row.countedAttempt, { spec: round });
+    if (!row || !detail) throw new Error('no result');
+    return resultToCode(buildResult(row, detail, { id: round.id, title: round.title }, true));
+  }
 
   async function loadAll(page: Page, dir: (name: string) => string): Promise<void> {
     const files = { 'ana.json': ana, 'ben.json': ben, 'late-ana.json': impostor };
@@ -328,6 +340,10 @@ test.describe("the instructor's round", () => {
       expect(await overflow()).toBe(0);
       await page.getByRole('button', { name: 'Open Ana Lopez’s attempt', exact: true }).click();
       await expect(page.locator('section.r-student')).toBeVisible();
+      expect(await overflow()).toBe(0);
+      // The student's result, on the student's phone.
+      await page.goto(`/assignment/result/#${resultCode()}`);
+      await expect(page.getByRole('heading', { name: 'Week 3 check: your result' })).toBeVisible();
       expect(await overflow()).toBe(0);
     });
   });
