@@ -79,7 +79,9 @@ export async function statsBench(students = 1000, items = 60, runs = 7): Promise
       `\nIn Chromium, ${students.toLocaleString('en')} submissions × ${items} items (synthetic cohort):`,
     );
     console.log(`  itemAnalysis: ${fmt(result.analyse)} (budget 200 ms)`);
-    console.log(`  gradeSubmissions (regrade every response, check the link's rules, flag): ${fmt(result.grade)}`);
+    console.log(
+      `  gradeSubmissions (regrade every response, check the link's rules, flag): ${fmt(result.grade)}`,
+    );
   } finally {
     await browser.close();
   }
