@@ -41,7 +41,7 @@ export function packJson(value: unknown): string {
   return toBase64Url(deflateSync(strToU8(stableStringify(value)), { level: 9 }));
 }
 
-export type UnpackProblem = 'base64' | 'deflate' | 'oversized' | 'json';
+export type UnpackProblem = 'base64' | 'deflate' | 'oversized' | 'too-deep' | 'json';
 
 export type UnpackResult =
   { ok: true; value: unknown } | { ok: false; problem: UnpackProblem; message: string };
@@ -82,12 +82,11 @@ export function unpackJson(text: string, maxBytes = 1_000_000): UnpackResult {
   }
   const read = readJson(json, { maxChars: maxBytes, maxDepth: 32 });
   if (read.ok) return { ok: true, value: read.value };
-  return {
-    ok: false,
-    problem: 'json',
-    message:
-      read.reason === 'too-deep'
-        ? 'it unpacks to data nested far deeper than any assignment or submission'
-        : 'it unpacks to something that is not valid data (not JSON)',
-  };
+  return read.reason === 'too-deep'
+    ? {
+        ok: false,
+        problem: 'too-deep',
+        message: 'it unpacks to data nested far deeper than any assignment or submission',
+      }
+    : { ok: false, problem: 'json', message: 'it unpacks to something that is not valid data (not JSON)' };
 }

@@ -14,7 +14,8 @@
  */
 import { contentHash } from '../quiz/hash.ts';
 import { packJson, unpackJson } from '../assign/pack.ts';
-import { shapeProblem } from '../submission/limits.ts';
+import { MAX_DEPTH, shapeProblem } from '../submission/limits.ts';
+import { readJson } from '../read-json.ts';
 import { fileSlug } from '../submission/core.ts';
 import type { AttemptDetail } from './attempt.ts';
 import type { GradebookRow } from './grade.ts';
@@ -174,11 +175,15 @@ export function parseResult(text: string, maxBytes = 1_000_000): ParseResultResu
         return fail(`This result link cannot be read: ${unpacked.message}. Ask for it again, copied whole.`);
       value = unpacked.value;
     } else if (body.startsWith('{')) {
-      try {
-        value = JSON.parse(body) as unknown;
-      } catch {
-        return fail('This file is not a result: it is not valid JSON.');
+      const read = readJson(body, { maxChars: maxBytes, maxDepth: MAX_DEPTH });
+      if (!read.ok) {
+        return fail(
+          read.reason === 'invalid-json'
+            ? 'This file is not a result: it is not valid JSON.'
+            : 'This is not a result link or file from your teacher.',
+        );
       }
+      value = read.value;
     } else {
       return fail('This is not a result link or file from your teacher.');
     }

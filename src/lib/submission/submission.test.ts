@@ -153,9 +153,9 @@ describe('parseSubmission', () => {
       `"responses":{"q0":${'['.repeat(3000)}${']'.repeat(3000)},`,
     );
     const file = parseSubmission(deep, { source: 'alice.json' });
-    expect(file).toMatchObject({ ok: false, problem: 'malformed' });
+    expect(file).toMatchObject({ ok: false, problem: 'too-deep' });
     expect(file.ok ? '' : file.message).toMatch(
-      /^alice\.json: it is nested far deeper than any submission \(at attempts\[0\]\.responses\.q0(\[0\])+\)/,
+      /^alice\.json: it is nested more than 32 levels deep \(at attempts\[0\]\.responses\.q0(\[0\])+\)/,
     );
     const deepCode = packJson(
       JSON.parse(deep.replace(/\[{3000}\]{3000}/, '['.repeat(100) + ']'.repeat(100))),

@@ -205,6 +205,9 @@ function parseChecked(textOrCode: string, options: ParseSubmissionOptions): Pars
     // Codes survive being wrapped by mail clients: drop any whitespace inside.
     const unpacked = unpackJson(text.slice(CODE_PREFIX.length).replace(/\s+/g, ''), maxBytes);
     if (!unpacked.ok) {
+      if (unpacked.problem === 'too-deep') {
+        return fail('too-deep', `the submission code cannot be read: ${unpacked.message}`);
+      }
       return unpacked.problem === 'oversized'
         ? fail(
             'oversized',
