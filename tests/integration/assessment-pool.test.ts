@@ -14,7 +14,8 @@ const POOL = 'content/assessment/pool/propaganda-and-recruitment.yaml';
 const BANK = 'content/quizzes/mali-jihadists-support-their-struggle-online.yaml';
 const LESSON = 'content/lessons/mali-jihadists-support-their-struggle-online.mdx';
 
-afterAll(removeProjects);
+// Copies of the project hold a build each: removing them takes a while on a loaded machine.
+afterAll(removeProjects, 120_000);
 
 function poolItem(id: string): Record<string, unknown> {
   const items = parse(readFileSync(join(root, POOL), 'utf8')) as Record<string, unknown>[];

@@ -11,7 +11,8 @@ import { build, copyProject, removeProjects, root } from './project.ts';
 
 const BANK = 'content/quizzes/mali-jihadists-support-their-struggle-online.yaml';
 
-afterAll(removeProjects);
+// Copies of the project hold a build each: removing them takes a while on a loaded machine.
+afterAll(removeProjects, 120_000);
 
 it('a bank that breaks an item-writing rule fails the build with the file, the question and the rule', () => {
   const dir = copyProject();

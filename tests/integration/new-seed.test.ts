@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renameTitles } from '../../scripts/scale-set.ts';
 import { build, copyProject, removeProjects, root } from './project.ts';
 
-afterAll(removeProjects);
+// Copies of the project hold a build each: removing them takes a while on a loaded machine.
+afterAll(removeProjects, 120_000);
 
 describe('seeds/ drives the course', () => {
   it('new pages in seeds/ become draft lessons and source pages; the home page stays short', () => {
