@@ -26,12 +26,16 @@ interface Run {
   failing: string[];
 }
 
-interface LighthouseReport {
+export interface LighthouseReport {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; numericValue?: number; title: string }>;
 }
 
-async function lighthouse(url: string): Promise<Run> {
+/** Lighthouse's full JSON report for `url` (mobile defaults), `categories` as asked. */
+export async function lighthouseReport(
+  url: string,
+  categories: readonly string[] = CATEGORIES,
+): Promise<LighthouseReport> {
   // Asynchronous: the static server answering Lighthouse runs in this process.
   const { stdout } = await promisify(execFile)(
     'npm',
@@ -45,7 +49,7 @@ async function lighthouse(url: string): Promise<Run> {
       '--quiet',
       '--output=json',
       '--output-path=stdout',
-      `--only-categories=${CATEGORIES.join(',')}`,
+      `--only-categories=${categories.join(',')}`,
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
     ],
     {
@@ -53,7 +57,11 @@ async function lighthouse(url: string): Promise<Run> {
       env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     },
   );
-  const report = JSON.parse(stdout) as LighthouseReport;
+  return JSON.parse(stdout) as LighthouseReport;
+}
+
+async function lighthouse(url: string): Promise<Run> {
+  const report = await lighthouseReport(url);
   const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
   // The audits that cost points: weighted, scored and below full marks.
   const failing = CATEGORIES.flatMap((c) =>

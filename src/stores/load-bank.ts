@@ -5,18 +5,9 @@
  * Both return null on any failure (network, HTTP status, malformed data) so each page can say what
  * it means for its user.
  */
-import { fetchBank, type BankData, type FetchJson } from '../lib/assign/bank-data.ts';
+import { fetchBank, type BankData } from '../lib/assign/bank-data.ts';
+import { fetchJsonUnder } from '../client/fetch-json.ts';
 import { fetchAssignmentBank } from '../lib/assign/bank-split.ts';
-
-/** `fetch` for site-relative paths under `base`; rejects on an HTTP error status. */
-function fetchJsonUnder(base: string): FetchJson {
-  const root = base.replace(/\/$/, '');
-  return async (path) => {
-    const response = await fetch(`${root}${path}`);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return response.json();
-  };
-}
 
 /** The whole bank, or null. */
 export function loadBank(base: string): Promise<BankData | null> {

@@ -1,35 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../questions/index.ts';
-import { localDateTime, selectedIds, settingsProblems, type SettingsForm } from './builder.ts';
+import {
+  bankFilterItems,
+  localDateTime,
+  selectedIds,
+  settingsProblems,
+  type SettingsForm,
+} from './builder.ts';
+import type { BankData } from './bank-data.ts';
+import { NO_FILTER } from '../instructor/filter.ts';
 
-const q = (id: string, lesson: string, type: 'single' | 'truefalse', bloom: Question['bloom']): Question =>
-  ({ id, lesson, type, bloom }) as unknown as Question;
-const bank = [
-  q('a1', 'la', 'single', 'remember'),
-  q('a2', 'la', 'truefalse', 'apply'),
-  q('b1', 'lb', 'single', 'apply'),
-  q('b2', 'lb', 'truefalse', 'remember'),
-];
+const q = (id: string, lesson: string, type: 'single' | 'truefalse', bloom: Question['bloom']) => ({
+  question: {
+    id,
+    lesson,
+    type,
+    bloom,
+    objective: 'lo1',
+    prompt: `Prompt ${id}`,
+    explanation: '',
+    evidence: { quote: '' },
+  } as unknown as Question,
+});
+const items = bankFilterItems({
+  questions: [
+    q('a1', 'la', 'single', 'remember'),
+    q('a2', 'la', 'truefalse', 'apply'),
+    q('b1', 'lb', 'single', 'apply'),
+    q('b2', 'lb', 'truefalse', 'remember'),
+  ] as unknown as BankData['questions'],
+  lessons: [
+    { id: 'la', title: 'A', module: 'm1' },
+    { id: 'lb', title: 'B', module: 'm2' },
+  ],
+});
 const none = new Set<string>();
 
 describe('selectedIds', () => {
   it.each([
     [
       'picks, in bank order, filters ignored',
-      { mode: 'pick', picked: new Set(['b1', 'a1']), types: new Set(['truefalse']) },
+      { mode: 'pick', picked: new Set(['b1', 'a1']), filter: { ...NO_FILTER, type: 'truefalse' } },
       ['a1', 'b1'],
     ],
     ['whole lessons', { mode: 'lessons', lessons: new Set(['lb']) }, ['b1', 'b2']],
     [
       'lessons by type',
-      { mode: 'lessons', lessons: new Set(['la', 'lb']), types: new Set(['single']) },
+      { mode: 'lessons', lessons: new Set(['la', 'lb']), filter: { ...NO_FILTER, type: 'single' } },
       ['a1', 'b1'],
     ],
-    ['draw pool by level', { mode: 'draw', levels: new Set(['apply']) }, ['a2', 'b1']],
+    ['draw pool by level', { mode: 'draw', filter: { ...NO_FILTER, bloom: 'apply' } }, ['a2', 'b1']],
+    ['draw pool by module', { mode: 'draw', filter: { ...NO_FILTER, module: 'm2' } }, ['b1', 'b2']],
+    ['draw pool by search', { mode: 'draw', filter: { ...NO_FILTER, search: 'prompt A2' } }, ['a2']],
   ] as const)('%s', (_label, selection, ids) => {
-    expect(
-      selectedIds(bank, { picked: none, lessons: none, types: none, levels: none, ...selection }),
-    ).toEqual(ids);
+    expect(selectedIds(items, { picked: none, lessons: none, filter: NO_FILTER, ...selection })).toEqual(ids);
   });
 });
 

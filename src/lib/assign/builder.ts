@@ -6,7 +6,8 @@
  * check is still `buildSpec` (with the schema); these messages come first so the form can show
  * them next to the field concerned.
  */
-import type { Question } from '../../questions/index.ts';
+import { filterItems, type BankFilter, type FilterItem } from '../instructor/filter.ts';
+import type { BankData } from './bank-data.ts';
 import type { ReviewPolicy } from './core.ts';
 
 export type SelectionMode = 'pick' | 'lessons' | 'draw';
@@ -17,19 +18,24 @@ export interface Selection {
   picked: ReadonlySet<string>;
   /** Chosen lesson ids (mode `lessons`). */
   lessons: ReadonlySet<string>;
-  /** Question types to keep; empty = all (modes `lessons` and `draw`). */
-  types: ReadonlySet<string>;
-  /** Bloom levels to keep; empty = all (modes `lessons` and `draw`). */
-  levels: ReadonlySet<string>;
+  /** The questions to keep (modes `lessons` and `draw`), as on /instructor/. */
+  filter: BankFilter;
 }
 
-/** Whether a question passes the type and level filters (an empty filter passes everything). */
-export function passesFilters(
-  question: Question,
-  types: ReadonlySet<string>,
-  levels: ReadonlySet<string>,
-): boolean {
-  return (types.size === 0 || types.has(question.type)) && (levels.size === 0 || levels.has(question.bloom));
+/** The bank's questions as the shared filters see them: practice items, all final. */
+export function bankFilterItems(bank: Pick<BankData, 'questions' | 'lessons'>): FilterItem[] {
+  const moduleOf = new Map(bank.lessons.map((l) => [l.id, l.module]));
+  return bank.questions.map(({ question: q }) => ({
+    id: q.id,
+    lesson: q.lesson,
+    module: moduleOf.get(q.lesson) ?? null,
+    type: q.type,
+    bloom: q.bloom,
+    objective: q.objective,
+    status: 'final',
+    pool: 'practice',
+    text: `${q.id} ${q.prompt} ${q.explanation} ${q.evidence.quote}`,
+  }));
 }
 
 /**
@@ -37,16 +43,17 @@ export function passesFilters(
  * questions from the list, they never drop a pick), the filtered questions of the chosen lessons,
  * or — for `draw` — the filtered pool that `buildSpec` draws from.
  */
-export function selectedIds(questions: readonly Question[], selection: Selection): string[] {
+export function selectedIds(items: readonly FilterItem[], selection: Selection): string[] {
   switch (selection.mode) {
     case 'pick':
-      return questions.filter((q) => selection.picked.has(q.id)).map((q) => q.id);
+      return items.filter((q) => selection.picked.has(q.id)).map((q) => q.id);
     case 'lessons':
-      return questions
-        .filter((q) => selection.lessons.has(q.lesson) && passesFilters(q, selection.types, selection.levels))
-        .map((q) => q.id);
+      return filterItems(
+        items.filter((q) => selection.lessons.has(q.lesson)),
+        selection.filter,
+      ).map((q) => q.id);
     case 'draw':
-      return questions.filter((q) => passesFilters(q, selection.types, selection.levels)).map((q) => q.id);
+      return filterItems(items, selection.filter).map((q) => q.id);
   }
 }
 

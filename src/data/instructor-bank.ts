@@ -1,0 +1,185 @@
+/**
+ * The bank browser's data (/instructor/), built once per build: every question an instructor may
+ * review — the lesson banks (final), the draft questions of lessons without a bank, and the final
+ * assessment's pool — as a small index for the filters (`getBankIndex`) and, lesson by lesson, the
+ * detail opened on demand (`getLessonDetails`). Written by `src/pages/instructor/bank.json.ts` and
+ * `src/pages/instructor/bank/[lesson].json.ts`.
+ */
+import { getCollection } from 'astro:content';
+import type { Question } from '../questions/index.ts';
+import { TYPE_LABELS, bloomLabel } from '../lib/quiz/feedback.ts';
+import { evidenceArticle } from '../lib/quiz/source-link.ts';
+import type {
+  BankIndex,
+  FilterChoices,
+  IndexItem,
+  IndexLesson,
+  LessonDetails,
+} from '../lib/instructor/bank-index.ts';
+import type { ItemPool, ItemStatus } from '../lib/instructor/filter.ts';
+import { paragraphLabel, questionDetail, type EvidenceLink } from '../lib/instructor/detail.ts';
+import { getBank } from './bank.ts';
+import { getCourse } from './course.ts';
+import { DRAFT_OBJECTIVES, getDrafts } from './drafts.ts';
+
+const BLOOM_ORDER: Question['bloom'][] = ['remember', 'understand', 'apply', 'analyze', 'evaluate'];
+
+interface Entry {
+  question: Question;
+  status: ItemStatus;
+  pool: ItemPool;
+  also: { lesson: string; paragraph: string; quote: string }[];
+}
+
+interface BrowserData {
+  index: BankIndex;
+  assignable: FilterChoices;
+  details: Map<string, LessonDetails>;
+}
+
+let cached: Promise<BrowserData> | undefined;
+
+async function load(): Promise<BrowserData> {
+  const [course, bank, drafts, pool] = await Promise.all([
+    getCourse(),
+    getBank(),
+    getDrafts(),
+    getCollection('pool'),
+  ]);
+  const base = import.meta.env.BASE_URL;
+  const entries: Entry[] = [
+    ...bank.map((b) => ({
+      question: b.question,
+      status: 'final' as const,
+      pool: 'practice' as const,
+      also: [],
+    })),
+    ...[...drafts.values()].flatMap((d) =>
+      d.questions.map((q) => ({
+        question: q.question,
+        status: 'draft' as const,
+        pool: 'practice' as const,
+        also: [],
+      })),
+    ),
+    ...pool.map((p) => ({
+      question: p.data.question,
+      status: 'final' as const,
+      pool: 'assessment' as const,
+      also: p.data.also,
+    })),
+  ];
+  const rank = new Map(course.sequence.map((id, i) => [id, i]));
+  entries.sort(
+    (a, b) =>
+      (rank.get(a.question.lesson) ?? 1e9) - (rank.get(b.question.lesson) ?? 1e9) ||
+      (a.pool === b.pool ? 0 : a.pool === 'practice' ? -1 : 1) ||
+      a.question.id.localeCompare(b.question.id, 'en', { numeric: true }),
+  );
+
+  const objectiveText = (lesson: string, objective: string): string =>
+    course.lessons.get(lesson)?.data.objectives.find((o) => o.id === objective)?.text ??
+    (DRAFT_OBJECTIVES as Record<string, string>)[objective] ??
+    objective;
+  const lessonTitle = (id: string): string =>
+    course.lessons.get(id)?.data.title ?? course.byId.get(id)?.title ?? id;
+  const link = (article: string, paragraph: string, quote: string): EvidenceLink => ({
+    quote,
+    href: `${base}sources/${article}/#${paragraph}`,
+    label: paragraphLabel(paragraph),
+  });
+
+  const lessons = new Map<string, IndexLesson>();
+  const details = new Map<string, LessonDetails>();
+  const items: IndexItem[] = [];
+  for (const { question: q, status, pool: inPool, also } of entries) {
+    let lesson = lessons.get(q.lesson);
+    if (!lesson) {
+      lesson = {
+        id: q.lesson,
+        title: lessonTitle(q.lesson),
+        module: course.moduleOf.get(q.lesson)?.id ?? null,
+        objectives: [],
+      };
+      lessons.set(q.lesson, lesson);
+    }
+    const objective = objectiveText(q.lesson, q.objective);
+    if (!lesson.objectives.some((o) => o.id === q.objective))
+      lesson.objectives.push({ id: q.objective, text: objective });
+    items.push({
+      id: q.id,
+      lesson: q.lesson,
+      type: q.type,
+      bloom: q.bloom,
+      objective: q.objective,
+      status,
+      pool: inPool,
+      prompt: q.prompt,
+      more: q.explanation.includes(q.evidence.quote) ? q.explanation : `${q.explanation} ${q.evidence.quote}`,
+    });
+    const lessonDetails = details.get(q.lesson) ?? { v: 1 as const, lesson: q.lesson, questions: {} };
+    details.set(q.lesson, lessonDetails);
+    lessonDetails.questions[q.id] = questionDetail(q, {
+      objective,
+      evidence: [
+        link(evidenceArticle(q), q.evidence.paragraph, q.evidence.quote),
+        ...also.map((a) => ({
+          ...link(a.lesson, a.paragraph, a.quote),
+          label: `${lessonTitle(a.lesson)}, ${paragraphLabel(a.paragraph)}`,
+        })),
+      ],
+    });
+  }
+  for (const lesson of lessons.values())
+    lesson.objectives.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+
+  const choicesFor = (kept: IndexItem[]): FilterChoices => {
+    const present = (key: 'type' | 'bloom') => new Set(kept.map((i) => i[key]));
+    const types = present('type');
+    const levels = present('bloom');
+    const lessonIds = new Set(kept.map((i) => i.lesson));
+    const keptLessons = [...lessons.values()]
+      .filter((l) => lessonIds.has(l.id))
+      .map((l) => ({
+        ...l,
+        objectives: l.objectives.filter((o) => kept.some((i) => i.lesson === l.id && i.objective === o.id)),
+      }));
+    const moduleIds = new Set(keptLessons.map((l) => l.module));
+    return {
+      modules: course.modules
+        .filter((m) => moduleIds.has(m.id))
+        .map((m) => ({ value: m.id, label: `${m.label ?? m.order}. ${m.title}` })),
+      lessons: keptLessons,
+      types: (Object.keys(TYPE_LABELS) as Question['type'][])
+        .filter((t) => types.has(t))
+        .map((t) => ({ value: t, label: TYPE_LABELS[t] }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      levels: BLOOM_ORDER.filter((l) => levels.has(l)).map((l) => ({ value: l, label: bloomLabel(l) })),
+    };
+  };
+  return {
+    index: { v: 1, ...choicesFor(items), items },
+    assignable: choicesFor(items.filter((i) => i.status === 'final' && i.pool === 'practice')),
+    details,
+  };
+}
+
+function browserData(): Promise<BrowserData> {
+  cached ??= load();
+  return cached;
+}
+
+/** The index of every question, for the filters. */
+export async function getBankIndex(): Promise<BankIndex> {
+  return (await browserData()).index;
+}
+
+/** Every lesson's question details, by lesson id. */
+export async function getLessonDetails(): Promise<Map<string, LessonDetails>> {
+  return (await browserData()).details;
+}
+
+/** The filter choices for the questions an assignment can use (the lesson banks), for the builder. */
+export async function getAssignableChoices(): Promise<FilterChoices> {
+  return (await browserData()).assignable;
+}
