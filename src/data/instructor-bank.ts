@@ -24,6 +24,15 @@ import { DRAFT_OBJECTIVES, getDrafts } from './drafts.ts';
 
 const BLOOM_ORDER: Question['bloom'][] = ['remember', 'understand', 'apply', 'analyze', 'evaluate'];
 
+const STATUSES = [
+  { value: 'final', label: 'Final: reviewed, in a bank' },
+  { value: 'draft', label: 'Drafts: generated, not reviewed' },
+];
+const POOLS = [
+  { value: 'practice', label: 'Lesson practice' },
+  { value: 'assessment', label: 'Final assessment pool' },
+];
+
 interface Entry {
   question: Question;
   status: ItemStatus;
@@ -155,6 +164,8 @@ async function load(): Promise<BrowserData> {
         .map((t) => ({ value: t, label: TYPE_LABELS[t] }))
         .sort((a, b) => a.label.localeCompare(b.label, 'en')),
       levels: BLOOM_ORDER.filter((l) => levels.has(l)).map((l) => ({ value: l, label: bloomLabel(l) })),
+      statuses: STATUSES.filter((c) => kept.some((i) => i.status === c.value)),
+      pools: POOLS.filter((c) => kept.some((i) => i.pool === c.value)),
     };
   };
   return {

@@ -13,7 +13,7 @@ import { assignmentPath, buildSpec, specFingerprint, withId } from '../../src/li
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
 import { gradeSubmissions } from '../../src/lib/gradebook/grade.ts';
 import { parseSubmission, type Submission } from '../../src/lib/submission/submission.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expectNoAxeViolations, pickInBuilder } from './helpers.ts';
 
 const bank = JSON.parse(readFileSync('dist/assignment/questions.json', 'utf8')) as BankData;
 const byId = new Map(bank.questions.map((e) => [e.id, e.question]));
@@ -61,7 +61,10 @@ function answerLabel(q: Question, right: boolean): string {
 async function buildLink(page: Page): Promise<string> {
   await page.goto('/instructor/assign/');
   await expect(page.getByRole('heading', { name: '1. Questions' })).toBeVisible();
-  for (const q of picked) await page.locator(`input[type="checkbox"][value="${q.id}"]`).check();
+  await pickInBuilder(
+    page,
+    picked.map((q) => q.id),
+  );
   await expect(page.getByText(`${picked.length} questions picked.`)).toBeVisible();
   await page.getByLabel('Title (students see it)').fill('Week 1 check');
 

@@ -28,3 +28,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export function readBuilt(path: string): string {
   return readFileSync(`dist/${path}`, 'utf8');
 }
+
+/**
+ * Picks questions in the assignment builder (/instructor/assign/) as an instructor finds them: the
+ * search for each id opens the lesson holding it, then the box is cleared again.
+ */
+export async function pickInBuilder(page: Page, ids: readonly string[]): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  for (const id of ids) {
+    await search.fill(id);
+    await page.locator(`input[type="checkbox"][value="${id}"]`).check();
+  }
+  await search.fill('');
+}

@@ -74,6 +74,20 @@ test('the new page is a draft lesson titled by its headline, listed on the home 
   await expectNoAxeViolations(page);
 });
 
+test('the bank browser lists the draft questions, marked, and filters them', async ({ page }) => {
+  await page.goto(`${origin}/instructor/`);
+  await expect(page.locator('#count')).toHaveText(/^Showing all/);
+  await page.getByLabel('Draft or final').selectOption({ label: 'Drafts: generated, not reviewed' });
+  await expect(page.locator('#count')).toHaveText(/^Showing 7 of [\d,]+ questions, in 1 lesson\.$/);
+  const group = page.locator('#bank details.lesson');
+  await expect(group.locator('summary')).toContainText('How the 2020 seizure of crypto wallets');
+  await group.locator('summary').click();
+  await expect(group.locator('.qkey .tag', { hasText: 'Draft' })).toHaveCount(7);
+  await group.getByRole('button', { name: 'Show all keys' }).click();
+  await expect(group.locator('.detail')).toHaveCount(7);
+  await expectNoAxeViolations(page);
+});
+
 test('an instructor copies the draft questions as YAML', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await page.goto(`${origin}/instructor/drafts/`);

@@ -16,7 +16,7 @@ import { answerKey, gradeResponse } from '../../src/questions/index.ts';
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
 import { SUSPEND_DATA_LIMIT } from '../../src/lib/scorm/suspend.ts';
 import { gradeWork } from '../../src/lib/scorm/interactions.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expectNoAxeViolations, pickInBuilder } from './helpers.ts';
 
 const bank = JSON.parse(readFileSync('dist/assignment/questions.json', 'utf8')) as BankData;
 const all = bank.questions.map((e) => e.question);
@@ -79,7 +79,10 @@ async function downloadPackage(
 ): Promise<{ files: Record<string, Uint8Array>; zip: Buffer; link: string }> {
   await page.goto('/instructor/assign/');
   await expect(page.getByRole('heading', { name: '1. Questions' })).toBeVisible();
-  for (const q of picked) await page.locator(`input[type="checkbox"][value="${q.id}"]`).check();
+  await pickInBuilder(
+    page,
+    picked.map((q) => q.id),
+  );
   await page.getByLabel('Title (students see it)').fill('Week 3 check');
   await page.getByRole('radio', { name: /Immediately/ }).check();
   await expect(page.getByText('a determined student can read them')).toBeVisible();

@@ -50,6 +50,10 @@ export interface FilterChoices {
   types: Choice[];
   /** Bloom levels present, in the taxonomy's order. */
   levels: Choice[];
+  /** Final and draft, when present; a filter shows only when there are two to choose from. */
+  statuses: Choice[];
+  /** Practice and assessment, when present. */
+  pools: Choice[];
 }
 
 export interface BankIndex extends FilterChoices {
@@ -105,6 +109,8 @@ export function readBankIndex(value: unknown): BankIndex | null {
     Array.isArray(v.types) &&
     Array.isArray(v.levels) &&
     Array.isArray(v.modules) &&
+    Array.isArray(v.statuses) &&
+    Array.isArray(v.pools) &&
     v.items.every(
       (i) => typeof i?.id === 'string' && typeof i.lesson === 'string' && typeof i.prompt === 'string',
     )
