@@ -11,6 +11,7 @@ import { TYPE_LABELS, bloomLabel } from '../lib/quiz/feedback.ts';
 import { evidenceArticle } from '../lib/quiz/source-link.ts';
 import type {
   BankIndex,
+  BankSearchFile,
   FilterChoices,
   IndexItem,
   IndexLesson,
@@ -42,6 +43,7 @@ interface Entry {
 
 interface BrowserData {
   index: BankIndex;
+  search: BankSearchFile;
   assignable: FilterChoices;
   details: Map<string, LessonDetails>;
 }
@@ -101,6 +103,7 @@ async function load(): Promise<BrowserData> {
   const lessons = new Map<string, IndexLesson>();
   const details = new Map<string, LessonDetails>();
   const items: IndexItem[] = [];
+  const more: string[] = [];
   for (const { question: q, status, pool: inPool, also } of entries) {
     let lesson = lessons.get(q.lesson);
     if (!lesson) {
@@ -124,8 +127,10 @@ async function load(): Promise<BrowserData> {
       status,
       pool: inPool,
       prompt: q.prompt,
-      more: q.explanation.includes(q.evidence.quote) ? q.explanation : `${q.explanation} ${q.evidence.quote}`,
     });
+    more.push(
+      q.explanation.includes(q.evidence.quote) ? q.explanation : `${q.explanation} ${q.evidence.quote}`,
+    );
     const lessonDetails = details.get(q.lesson) ?? { v: 1 as const, lesson: q.lesson, questions: {} };
     details.set(q.lesson, lessonDetails);
     lessonDetails.questions[q.id] = questionDetail(q, {
@@ -169,7 +174,8 @@ async function load(): Promise<BrowserData> {
     };
   };
   return {
-    index: { v: 1, ...choicesFor(items), items },
+    index: { ...choicesFor(items), items },
+    search: { v: 1, more },
     assignable: choicesFor(items.filter((i) => i.status === 'final' && i.pool === 'practice')),
     details,
   };
@@ -183,6 +189,11 @@ function browserData(): Promise<BrowserData> {
 /** The index of every question, for the filters. */
 export async function getBankIndex(): Promise<BankIndex> {
   return (await browserData()).index;
+}
+
+/** The explanation and quote of every question, in index order, for the text search. */
+export async function getBankSearch(): Promise<BankSearchFile> {
+  return (await browserData()).search;
 }
 
 /** Every lesson's question details, by lesson id. */

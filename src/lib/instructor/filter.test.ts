@@ -7,6 +7,7 @@ import {
   foldCase,
   groupByLesson,
   isFiltered,
+  toggleLesson,
   withField,
   type BankFilter,
   type FilterItem,
@@ -138,5 +139,16 @@ describe('describeCount', () => {
     [0, 169, 0, 'No questions match (of 169). Change or clear a filter.'],
   ])('%i of %i', (shown, total, lessons, text) => {
     expect(describeCount(shown, total, lessons)).toBe(text);
+  });
+});
+
+describe('toggleLesson', () => {
+  it('remembers a lesson opened or closed against the default', () => {
+    expect(toggleLesson({}, 'mali', true, false)).toEqual({ mali: true });
+    expect(toggleLesson({}, 'mali', false, true)).toEqual({ mali: false });
+  });
+  it('forgets a toggle that matches the default, e.g. a lesson a search opened', () => {
+    expect(toggleLesson({ mali: false }, 'mali', true, true)).toEqual({});
+    expect(toggleLesson({ crypto: true }, 'mali', true, true)).toEqual({ crypto: true });
   });
 });

@@ -145,3 +145,20 @@ export function describeCount(shown: number, total: number, lessons: number): st
     ? `Showing all ${plural(total, 'question', 'questions')}, ${where}.`
     : `Showing ${shown.toLocaleString('en')} of ${plural(total, 'question', 'questions')}, ${where}.`;
 }
+
+/**
+ * Lessons the instructor opened or closed by hand, after `lesson` became `open`. Matching what the
+ * page would show anyway (`byDefault`: open while searching, say) forgets the choice, so a lesson
+ * opened by a search closes again when the search is cleared.
+ */
+export function toggleLesson(
+  overrides: Readonly<Record<string, boolean>>,
+  lesson: string,
+  open: boolean,
+  byDefault: boolean,
+): Record<string, boolean> {
+  const next = { ...overrides };
+  if (open === byDefault) delete next[lesson];
+  else next[lesson] = open;
+  return next;
+}
