@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../lib/export/fixtures.ts';
 import { fixtureBank } from './fixtures.ts';
 import { createBuilderStore } from './builder.ts';
+import { createAssignDraftStore } from './assign-draft.ts';
+import { NO_FILTER } from '../lib/instructor/filter.ts';
+
+/** A store over its own storage, as a fresh browser. */
+const fresh = (engine = {}) =>
+  createBuilderStore({ loadBank: async () => bank, drafts: createAssignDraftStore(engine) });
 
 const { bank } = fixtureBank();
 
 describe('the builder store', () => {
   it('keeps the draft as plain JSON and builds the link once the form is complete', async () => {
-    const store = createBuilderStore({ loadBank: async () => bank });
+    const store = fresh();
     await store.loadBank('/');
     expect(store.$draft.get().seed).toMatch(/^[0-9a-f]{10}$/);
     expect(store.$problems.get()).toMatchObject({ title: expect.any(String), questions: expect.any(String) });
@@ -26,15 +32,46 @@ describe('the builder store', () => {
   });
 
   it('whole lessons with a type filter, and problems by field', async () => {
-    const store = createBuilderStore({ loadBank: async () => bank });
+    const store = fresh();
     await store.loadBank('/');
     store.setField('mode', 'lessons');
     store.toggleLesson(FIXTURES[0]?.lesson as string, true);
-    store.setField('typeFilter', 'numeric');
+    store.setField('filter', { ...NO_FILTER, type: 'numeric' });
     expect(store.$selected.get()).toEqual(['fx-numeric-rel', 'fx-numeric-abs', 'fx-numeric-exact']);
     store.setField('attempts', '0');
     expect(store.$problems.get().attempts).toMatch(/whole number from 1 to 100/);
     expect(store.$built.get()).toBeNull();
+  });
+
+  it('keeps the draft for the next visit until it is shared or discarded', async () => {
+    const engine = {};
+    const first = fresh(engine);
+    await first.loadBank('/');
+    first.togglePicks(['fx-single'], true);
+    first.setField('title', 'Week 2');
+    expect(first.$draftState.get().kind).toBe('saved');
+
+    const second = fresh(engine);
+    await second.loadBank('/');
+    expect(second.$draft.get()).toMatchObject({ picked: ['fx-single'], title: 'Week 2' });
+    expect(second.$restoreNote.get()).toMatch(/^Your draft from .* is back\.$/);
+    second.markShared();
+    expect(second.$draftState.get().kind).toBe('shared');
+    const third = fresh(engine);
+    await third.loadBank('/');
+    expect(third.$draft.get().picked).toEqual([]);
+
+    // A change after sharing is a new draft; discarding it keeps nothing and blanks the form.
+    second.setField('title', 'Week 3');
+    expect(fresh(engine).$draftState.get().kind).toBe('none');
+    const fourth = fresh(engine);
+    await fourth.loadBank('/');
+    expect(fourth.$draft.get().title).toBe('Week 3');
+    fourth.discard();
+    expect(fourth.$draft.get()).toMatchObject({ title: '', picked: [] });
+    const fifth = fresh(engine);
+    await fifth.loadBank('/');
+    expect(fifth.$draft.get().title).toBe('');
   });
 
   it('says when the bank cannot be loaded', async () => {

@@ -3,72 +3,33 @@
  * instructor is editing (which questions, the rules), and what follows from it — the questions
  * selected, the problems by field, the spec and its share link. The component is the view.
  *
- * The draft is plain JSON (arrays, strings, booleans), so it can be kept in storage as it is.
+ * The draft is plain JSON (arrays, strings, booleans) and is kept in this browser until the link is
+ * shared or the draft discarded (src/stores/assign-draft.ts; restored by `loadBank`).
  * Data flow: `setField` / `togglePick` / `toggleLesson` → `$draft` → computed `$selected`,
- * `$problems`, `$built` (src/lib/assign/builder.ts and `buildSpec`, pure).
+ * `$problems`, `$built` (src/lib/assign/builder.ts and `buildSpec`, pure); the questions pass the
+ * same filters as on /instructor/ (src/lib/instructor/filter.ts).
  */
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import type { Question } from '../questions/index.ts';
 import type { BankData } from '../lib/assign/bank-data.ts';
-import { buildSpec, type BuildResult, type ReviewPolicy, type StudentIdKind } from '../lib/assign/spec.ts';
+import { buildSpec, type BuildResult } from '../lib/assign/spec.ts';
 import {
+  bankFilterItems,
   localDateTime,
-  passesFilters,
   selectedIds,
   settingsProblems,
-  type SelectionMode,
   type SettingsField,
 } from '../lib/assign/builder.ts';
+import { blankDraft, isBlank, missingPicks, sameDraft, type BuilderDraft } from '../lib/assign/draft.ts';
+import { filterItems, groupByLesson } from '../lib/instructor/filter.ts';
+import { assignDraftStore, type AssignDraftStore, type DraftState } from './assign-draft.ts';
 import { loadBank as fetchBank } from './load-bank.ts';
 
-export interface BuilderDraft {
-  mode: SelectionMode;
-  /** Question ids picked one by one (mode `pick`). */
-  picked: string[];
-  /** Whole lessons chosen (mode `lessons`). */
-  lessons: string[];
-  /** '' = all types. */
-  typeFilter: string;
-  /** '' = all Bloom levels. */
-  levelFilter: string;
-  /** Per-module count as typed (mode `draw`). */
-  count: string;
-  seed: string;
-  title: string;
-  attempts: string;
-  timeLimit: string;
-  opensDate: string;
-  opensTime: string;
-  dueDate: string;
-  dueTime: string;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  review: ReviewPolicy;
-  /** '' = the id is optional. */
-  studentId: '' | StudentIdKind;
-}
+export type { BuilderDraft };
 
+/** A blank draft: nothing chosen, the default rules. */
 export function emptyDraft(seed = ''): BuilderDraft {
-  return {
-    mode: 'pick',
-    picked: [],
-    lessons: [],
-    typeFilter: '',
-    levelFilter: '',
-    count: '3',
-    seed,
-    title: '',
-    attempts: '1',
-    timeLimit: '',
-    opensDate: '',
-    opensTime: '',
-    dueDate: '',
-    dueTime: '',
-    shuffleQuestions: true,
-    shuffleOptions: true,
-    review: 'immediate',
-    studentId: '',
-  };
+  return blankDraft(seed);
 }
 
 /** A random seed for "draw N per module" (10 hex characters). */
@@ -80,36 +41,50 @@ export function newSeed(): string {
 
 export interface BuilderStoreOptions {
   loadBank?: (base: string) => Promise<BankData | null>;
+  /** Where the draft is kept between visits. */
+  drafts?: AssignDraftStore;
 }
 
 export function createBuilderStore(options: BuilderStoreOptions = {}) {
   const load = options.loadBank ?? fetchBank;
   const $bank = atom<BankData | null>(null);
   const $loadError = atom('');
+  const drafts = options.drafts ?? assignDraftStore;
   const $draft = map<BuilderDraft>(emptyDraft());
+  /** What became of a kept draft when the page opened ("Your draft from … is back."), or ''. */
+  const $restoreNote = atom('');
+  /** The draft as it was when the link was last shared: not kept again until it changes. */
+  let shared: BuilderDraft | null = null;
 
   const $questions = computed($bank, (bank): Question[] =>
     bank ? bank.questions.map((e) => e.question) : [],
   );
-  const $selected = computed([$questions, $draft], (questions, d) =>
-    selectedIds(questions, {
+  const $items = computed($bank, (bank) => (bank ? bankFilterItems(bank) : []));
+  const $selected = computed([$items, $draft], (items, d) =>
+    selectedIds(items, {
       mode: d.mode,
       picked: new Set(d.picked),
       lessons: new Set(d.lessons),
-      types: new Set(d.typeFilter ? [d.typeFilter] : []),
-      levels: new Set(d.levelFilter ? [d.levelFilter] : []),
+      filter: d.filter,
     }),
   );
-  /** Lessons with their questions, and those that pass the filters. */
-  const $groups = computed([$bank, $questions, $draft], (bank, questions, d) => {
-    const types = new Set(d.typeFilter ? [d.typeFilter] : []);
-    const levels = new Set(d.levelFilter ? [d.levelFilter] : []);
-    return (bank?.lessons ?? []).map((lesson) => ({
-      lesson,
-      all: questions.filter((q) => q.lesson === lesson.id),
-      visible: questions.filter((q) => q.lesson === lesson.id && passesFilters(q, types, levels)),
+  /** Lessons with the questions that pass the filters, in course order (lessons with none left out). */
+  const $groups = computed([$bank, $questions, $items, $draft], (bank, questions, items, d) => {
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const titles = new Map((bank?.lessons ?? []).map((l) => [l.id, l]));
+    return groupByLesson(
+      filterItems(items, d.filter),
+      (bank?.lessons ?? []).map((l) => l.id),
+    ).map((g) => ({
+      lesson: titles.get(g.lesson) ?? { id: g.lesson, title: g.lesson, module: null },
+      visible: g.items.map((i) => byId.get(i.id)).filter((q): q is Question => !!q),
     }));
   });
+  /** How many questions pass the filters, of how many. */
+  const $filtered = computed([$items, $draft], (items, d) => ({
+    shown: filterItems(items, d.filter).length,
+    total: items.length,
+  }));
   const $problems = computed([$draft, $selected], (d, selected): Partial<Record<SettingsField, string>> =>
     settingsProblems({
       title: d.title,
@@ -152,8 +127,50 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   async function loadBank(base: string): Promise<void> {
     if (!$draft.get().seed) $draft.setKey('seed', newSeed());
     const loaded = await load(base);
-    if (loaded) $bank.set(loaded);
-    else $loadError.set('The question bank could not be loaded. Reload the page to try again.');
+    if (!loaded) {
+      $loadError.set('The question bank could not be loaded. Reload the page to try again.');
+      return;
+    }
+    $bank.set(loaded);
+    const { draft: saved, damaged } = drafts.restore();
+    if (saved) {
+      $draft.set({ ...saved, seed: saved.seed || $draft.get().seed });
+      const gone = missingPicks(saved, new Set(loaded.questions.map((q) => q.id)));
+      $restoreNote.set(
+        `Your draft from ${new Date(saved.savedAt).toLocaleString()} is back.` +
+          (gone.length
+            ? ` ${gone.length} picked question${gone.length === 1 ? ' is' : 's are'} no longer in the bank: ${gone.join(', ')}.`
+            : '') +
+          (damaged ? ' Part of it could not be read; a copy of what was saved is kept in this browser.' : ''),
+      );
+    } else if (damaged) {
+      $restoreNote.set(
+        'A saved draft could not be read; a copy is kept in this browser, and this is a new draft.',
+      );
+    }
+    // From now on every change is kept, except a blank form (unless one was kept) and what was just shared.
+    $draft.listen((d) => {
+      if (shared) {
+        if (sameDraft(shared, d)) return;
+        shared = null;
+      }
+      if (isBlank(d) && drafts.$draftState.get().kind !== 'saved') return;
+      drafts.save(d);
+    });
+  }
+
+  /** The link went out (copied, opened, packaged): the draft's work is done, so it is no longer kept. */
+  function markShared(): void {
+    shared = $draft.get();
+    drafts.shared();
+  }
+
+  /** Throw the draft away and start a blank one. */
+  function discard(): void {
+    shared = emptyDraft(newSeed());
+    $draft.set(shared);
+    $restoreNote.set('');
+    drafts.discard();
   }
 
   function setField<K extends keyof BuilderDraft>(key: K, value: BuilderDraft[K]): void {
@@ -181,7 +198,12 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $draft,
     $questions,
     $groups,
+    $filtered,
     $selected,
+    $restoreNote: $restoreNote as ReadableAtom<string>,
+    $draftState: drafts.$draftState as ReadableAtom<DraftState>,
+    markShared,
+    discard,
     $problems,
     $built,
     loadBank,

@@ -38,6 +38,7 @@ const draftArb: fc.Arbitrary<BuilderDraft> = fc.record({
   shuffleQuestions: fc.boolean(),
   shuffleOptions: fc.boolean(),
   review: fc.constantFrom('immediate', 'after-due', 'never'),
+  studentId: fc.constantFrom('', 'number', 'email'),
   savedAt: fc.integer({ min: 0 }),
 }) as fc.Arbitrary<BuilderDraft>;
 

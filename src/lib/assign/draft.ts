@@ -7,7 +7,7 @@
  * throws, and keeps every field it can read — a field it cannot read falls back to its blank value,
  * and the caller is told so it can keep the stored text as a backup.
  */
-import type { ReviewPolicy } from './core.ts';
+import { STUDENT_ID_KINDS, type ReviewPolicy, type StudentIdKind } from './core.ts';
 import type { SelectionMode } from './builder.ts';
 import { NO_FILTER, type BankFilter } from '../instructor/filter.ts';
 
@@ -30,6 +30,8 @@ export interface BuilderDraft {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   review: ReviewPolicy;
+  /** '' = the student id is optional. */
+  studentId: '' | StudentIdKind;
   /** When it was last changed (ms since the epoch). */
   savedAt: number;
 }
@@ -54,6 +56,7 @@ export function blankDraft(seed: string): BuilderDraft {
     shuffleQuestions: true,
     shuffleOptions: true,
     review: 'immediate',
+    studentId: '',
     savedAt: 0,
   };
 }
@@ -143,6 +146,11 @@ export function decodeDraft(raw: string | null | undefined): {
     shuffleQuestions: pick('shuffleQuestions', isBool, blank.shuffleQuestions),
     shuffleOptions: pick('shuffleOptions', isBool, blank.shuffleOptions),
     review: pick('review', (x): x is ReviewPolicy => REVIEWS.includes(x as ReviewPolicy), blank.review),
+    studentId: pick(
+      'studentId',
+      (x): x is BuilderDraft['studentId'] => x === '' || STUDENT_ID_KINDS.includes(x as StudentIdKind),
+      blank.studentId,
+    ),
     savedAt: pick('savedAt', (x): x is number => typeof x === 'number' && Number.isFinite(x), 0),
   };
   return { draft, damaged };
