@@ -167,7 +167,13 @@ if (values.marking !== undefined) {
 if (values.late !== undefined) marking = withLatePolicy(marking, values.late as LatePolicy);
 
 const submissions = imported.submissions.map((s) => s.submission);
-const graded = gradeSubmissions(submissions, questionsById, { spec, marking, now: Date.now() });
+const renames = new Map(bank.questions.map((entry) => [entry.question.id, entry.renamed]));
+const graded = gradeSubmissions(submissions, questionsById, {
+  spec,
+  marking,
+  now: Date.now(),
+  renamed: (id) => renames.get(id),
+});
 for (const id of graded.missing) {
   process.stderr.write(
     `gradebook: question "${id}" is no longer in the bank; it is left out of every score\n`,

@@ -33,6 +33,7 @@ import {
   openAttempt,
   restoreLocks,
   restoreSession,
+  renameSessionIds,
   sessionStorageKey,
   studentDetailsProblems,
   studentKeyOf,
@@ -46,7 +47,13 @@ import { safeStorage } from './storage.ts';
 import { loadAssignmentBank } from './load-bank.ts';
 
 /** A question of the assignment, with what its card needs. */
-export type AssignmentEntry = { question: Question; hash: string; source: string };
+export type AssignmentEntry = {
+  question: Question;
+  hash: string;
+  source: string;
+  /** Authored option handle → published id, when the question has handles (src/questions/ids.ts). */
+  renamed?: Record<string, string>;
+};
 
 export interface AssignmentPage {
   status: 'loading' | 'error' | 'ready';
@@ -109,9 +116,15 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     }
   };
 
-  function restore(spec: AssignmentSpec, studentKey: string): AssignmentSession | null {
+  /** The saved session, with answers saved under authored option handles carried over to the published ids. */
+  function restore(
+    spec: AssignmentSpec,
+    studentKey: string,
+    entries: ReadonlyMap<string, AssignmentEntry>,
+  ): AssignmentSession | null {
     const locks = restoreLocks(read(locksStorageKey(spec.id, studentKey)), spec);
-    return restoreSession(read(sessionStorageKey(spec.id, studentKey)), spec, locks);
+    const restored = restoreSession(read(sessionStorageKey(spec.id, studentKey)), spec, locks);
+    return restored && renameSessionIds(restored, (id) => entries.get(id)?.renamed);
   }
 
   function update(change: Partial<AssignmentPage>): void {
@@ -171,7 +184,7 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     const entries = new Map(spec.questions.map((id) => [id, byId.get(id) as AssignmentEntry]));
     const fingerprint = specFingerprint(spec, Object.fromEntries(bank.questions.map((q) => [q.id, q.hash])));
     const last = storage[lastStudentStorageKey(spec.id)];
-    const resumed = last ? restore(spec, last) : null;
+    const resumed = last ? restore(spec, last, entries) : null;
     update({
       status: 'ready',
       spec,
@@ -193,7 +206,7 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     const student = { name: name.trim(), id: id.trim() || undefined };
     const studentKey = studentKeyOf(student);
     update({ studentKey });
-    const saved = restore(spec, studentKey);
+    const saved = restore(spec, studentKey, $page.get().entries);
     if (saved) save(saved, RESUMED);
     else {
       save(newSession(student), '');

@@ -129,7 +129,12 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
         ? gradeSubmissions(
             imported.submissions.map((s) => s.submission),
             questions,
-            { spec, marking, now: clock() },
+            {
+              spec,
+              marking,
+              now: clock(),
+              renamed: (id) => bank.questions.find((e) => e.id === id)?.renamed,
+            },
           )
         : null,
   );

@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { parseProgressFile } from '../../src/lib/progress/import.ts';
-import { answerWithKeyboard, bank, type BankQuestion, type Type } from './bank.ts';
+import { answerWithKeyboard, bank, choiceLabels, keyTexts, type BankQuestion, type Type } from './bank.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const builtLessons = new Set(readdirSync('dist/lessons'));
@@ -193,12 +193,7 @@ test.describe('before the quiz code has loaded', () => {
     slow = true;
     const section = page.locator('section.lesson-quiz');
     const card = cardIn(section, single.id);
-    const key = await card
-      .getByRole('radio')
-      .evaluateAll(
-        (els, answer) => els.findIndex((el) => (el as HTMLInputElement).value === answer),
-        String(single.answer),
-      );
+    const key = (await choiceLabels(card.getByRole('radio'))).indexOf(keyTexts(single)[0] ?? '');
     await card.getByRole('radio').nth(key).check();
     await cardIn(section, text!.id)
       .getByRole('textbox')
@@ -207,7 +202,7 @@ test.describe('before the quiz code has loaded', () => {
     for (const pair of matching!.pairs ?? []) {
       await cardIn(section, matching!.id)
         .getByRole('combobox', { name: pair.left, exact: true })
-        .selectOption(pair.id);
+        .selectOption({ label: pair.right });
     }
     await card.getByRole('button', { name: 'Check answer' }).click();
     await expect(section.locator('astro-island')).toHaveAttribute('ssr');

@@ -12,8 +12,17 @@ import type { Question } from '../../questions/index.ts';
 export interface BankData {
   /** Bumped when the shape changes. */
   v: 1;
-  /** `source`: the "See in source" link (`/sources/<lesson>/#p7:~:text=…`). */
-  questions: { id: string; hash: string; source: string; question: Question }[];
+  /**
+   * `source`: the "See in source" link (`/sources/<lesson>/#p7:~:text=…`); `renamed`: authored
+   * option handle → published id (src/questions/ids.ts), to read work saved under the handles.
+   */
+  questions: {
+    id: string;
+    hash: string;
+    source: string;
+    question: Question;
+    renamed?: Record<string, string>;
+  }[];
   /** Lessons with questions, in course order. */
   lessons: { id: string; title: string; module: string | null }[];
   /** Modules in order. */
