@@ -34,6 +34,7 @@ import {
   mergeProgress,
   readLesson,
   resetLessonProgress,
+  restartLessonQuiz,
   stableJson,
   toJson,
   visitLesson,
@@ -307,6 +308,15 @@ export function createProgressStores(
     for (const qid of questionIds) clearDraft(qid);
   }
 
+  /**
+   * "Start again" on a lesson quiz: its questions show only answers given from now on (nothing
+   * is deleted; mastery and review still count every answer), and their drafts go.
+   */
+  function restartQuiz(lessonId: string, questionIds: readonly string[]): void {
+    record(restartLessonQuiz(emptyProgress(), lessonId, now()));
+    for (const qid of questionIds) clearDraft(qid);
+  }
+
   /** Merge an imported (already validated, see parseProgressFile) document in. Idempotent. */
   function importProgress(state: Progress): void {
     record(splitStamp(state).state);
@@ -408,6 +418,7 @@ export function createProgressStores(
     markVisited,
     markRead,
     resetLesson,
+    restartQuiz,
     importProgress,
     exportProgress,
     dismissProgressNotice,
@@ -431,6 +442,7 @@ export const {
   markVisited,
   markRead,
   resetLesson,
+  restartQuiz,
   importProgress,
   exportProgress,
   dismissProgressNotice,

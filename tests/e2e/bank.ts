@@ -14,6 +14,7 @@ export interface BankQuestion {
   id: string;
   type: Type;
   lesson: string;
+  objective: string;
   prompt: string;
   explanation: string;
   /** `article` only when the quote is not from the lesson's own article (the opening unit). */

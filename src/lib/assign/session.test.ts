@@ -273,7 +273,8 @@ describe('renameSessionIds', () => {
       student: { name: 'Ana' },
       attempts: [{ startedAt: T0, responses: { q1: 'a', q2: ['b', 'zz'] }, checked: ['q1'], extensions: [] }],
     };
-    const renamed = renameSessionIds(session, (id) => (id === 'q1' ? { a: 'k3f9x2' } : { b: 'q81zz0' }));
+    const renames: Record<string, Record<string, string>> = { q1: { a: 'k3f9x2' }, q2: { b: 'q81zz0' } };
+    const renamed = renameSessionIds(session, (id) => renames[id]);
     expect(renamed.attempts[0]?.responses).toEqual({ q1: 'k3f9x2', q2: ['q81zz0', 'zz'] });
     expect(renamed.attempts[0]?.checked).toEqual(['q1']);
     expect(renameSessionIds(renamed, () => ({ a: 'k3f9x2' }))).toEqual(renamed);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, type Progress } from './schema.ts';
+import { emptyProgress, type Attempt, type Progress } from './schema.ts';
 import { holdsAnswers, readRenamedIds, renameDrafts, renameProgressIds, type RenamedIds } from './renamed.ts';
 
 const table: RenamedIds = {
@@ -68,7 +68,16 @@ describe('renameProgressIds', () => {
         (attempts) => {
           const state: Progress = {
             ...emptyProgress(),
-            questions: { 'mali-q01': { hash: 'h1', attempts: attempts.map((a) => ({ ...a, hash: 'h1' })) } },
+            questions: {
+              'mali-q01': {
+                hash: 'h1',
+                attempts: attempts.map((a) => ({
+                  ...a,
+                  response: a.response as Attempt['response'],
+                  hash: 'h1',
+                })),
+              },
+            },
           };
           const out = renameProgressIds(state, table).questions['mali-q01']?.attempts ?? [];
           expect(out).toHaveLength(attempts.length);
