@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { answerKey } from '../../src/questions/client.ts';
 import type { BankData } from '../../src/lib/assign/bank-data.ts';
 import { opaqueIds } from '../../src/questions/ids.ts';
-import { bank, choiceLabels, keyTexts, optionTexts, type BankQuestion } from './bank.ts';
+import { bank, choiceLabels, keyTexts, optionTexts, pool, type BankQuestion } from './bank.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const built = readdirSync('dist/lessons');
@@ -229,11 +229,14 @@ test.describe('before any script runs', () => {
     selects: { label: string; id: string; options: { value: string; text: string }[] }[];
   }
 
-  test('no input value, id or attribute on a lesson page lets you pick out the key', async ({ page }) => {
+  test('no input value, id or attribute on a lesson page or the final assessment lets you pick out the key', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const keyPositions: number[] = [];
-    for (const lesson of built) {
-      await page.goto(`/lessons/${lesson}/`);
+    const questions = [...bank, ...pool];
+    for (const path of [...built.map((lesson) => `/lessons/${lesson}/`), '/assessment/']) {
+      await page.goto(path);
       const cards: CardSeen[] = await page.locator('fieldset[data-qid]').evaluateAll((fieldsets) =>
         fieldsets.map((card) => ({
           qid: card.getAttribute('data-qid') ?? '',
@@ -256,7 +259,7 @@ test.describe('before any script runs', () => {
         })),
       );
       for (const card of cards) {
-        const q = bank.find((b) => b.id === card.qid);
+        const q = questions.find((b) => b.id === card.qid);
         if (!q) continue;
         // Nothing in any attribute of the card names a right answer.
         expect(
