@@ -49,6 +49,9 @@ async function quizCard(page: Page, id: string) {
 }
 
 async function choose(card: ReturnType<Page['locator']>, right: boolean): Promise<void> {
+  // After a reload the card shows the last answer again; "Try again" clears it.
+  const again = card.getByRole('button', { name: 'Try again' });
+  if (await again.isVisible()) await again.click();
   const radios = card.getByRole('radio');
   const key = single!.options?.find((o) => o.id === single!.answer)?.text;
   const index = (await choiceLabels(radios)).findIndex((label) => (label === key) === right);
