@@ -33,6 +33,16 @@ async function pick(card: Locator, label: string | null): Promise<void> {
   await radios.nth(index).check();
 }
 
+/** Stored progress the page starts with on its first load only (later loads keep what it saved). */
+async function seedOnce(page: Page, progress: unknown): Promise<void> {
+  await page.addInitScript((doc) => {
+    if (!localStorage.getItem('eoc:seeded')) {
+      localStorage.setItem('eoc:progress', doc);
+      localStorage.setItem('eoc:seeded', '1');
+    }
+  }, JSON.stringify(progress));
+}
+
 test('a wrong first answer shows no key but a hint; "Show answer" shows it; a double Enter keeps the answer', async ({
   page,
 }) => {
@@ -111,12 +121,7 @@ test('a right answer after the key was shown leaves mastery where it was', async
     reviews: {},
     updatedAt: at,
   };
-  await page.addInitScript((doc) => {
-    if (!localStorage.getItem('eoc:seeded')) {
-      localStorage.setItem('eoc:progress', doc);
-      localStorage.setItem('eoc:seeded', '1');
-    }
-  }, JSON.stringify(progress));
+  await seedOnce(page, progress);
 
   await page.goto(lessonPath);
   const mastery = page.locator(`#objective-${single.objective}`).getByTestId('mastery');
@@ -178,12 +183,7 @@ test('after a reload the lesson quiz shows the last answers, their feedback and 
     reviews: {},
     updatedAt: at,
   };
-  await page.addInitScript((doc) => {
-    if (!localStorage.getItem('eoc:seeded')) {
-      localStorage.setItem('eoc:progress', doc);
-      localStorage.setItem('eoc:seeded', '1');
-    }
-  }, JSON.stringify(progress));
+  await seedOnce(page, progress);
   await page.goto(lessonPath);
   const quiz = page.locator('section.lesson-quiz');
   await quiz.scrollIntoViewIfNeeded();
