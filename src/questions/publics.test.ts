@@ -28,7 +28,8 @@ function revealing(q: Question): string[] {
 function shownTexts(q: Question): string {
   const out: string[] = [];
   const walk = (value: unknown, key = ''): void => {
-    if (typeof value === 'string' && /^(prompt|text|left|right|distractors|lesson)$/.test(key)) out.push(value);
+    if (typeof value === 'string' && /^(prompt|text|left|right|distractors|lesson)$/.test(key))
+      out.push(value);
     else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
     else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) walk(v, k);
@@ -109,7 +110,7 @@ describe('public questions (what a page without keys may hold)', () => {
     const orderings = questions.filter((q) => q.type === 'ordering');
     expect(orderings.length).toBeGreaterThan(2);
     const solved = orderings.filter((q) => {
-      const pub = publicQuestion(q) as { items: { text: string }[] };
+      const pub = publicQuestion(q) as unknown as { items: { text: string }[] };
       return q.type === 'ordering' && pub.items.every((item, i) => item.text === q.items[i]?.text);
     });
     expect(solved.length).toBeLessThan(orderings.length / 2);
@@ -119,7 +120,7 @@ describe('public questions (what a page without keys may hold)', () => {
     const matchings = questions.filter((q) => q.type === 'matching');
     for (const q of matchings) {
       if (q.type !== 'matching') continue;
-      const pub = publicQuestion(q) as { pairs: { left: string; right: string }[] };
+      const pub = publicQuestion(q) as unknown as { pairs: { left: string; right: string }[] };
       const kept = pub.pairs.filter((p, i) => p.right === q.pairs[i]?.right).length;
       expect(kept, q.id).toBeLessThan(q.pairs.length);
     }
