@@ -106,6 +106,13 @@ describe('public questions (what a page without keys may hold)', () => {
     },
   );
 
+  it.each(questions.map((q) => [q.id, q] as const))(
+    '%s: a response to the full question passes unchanged',
+    (_id, q) => {
+      expect(responseFromPublic(q, answerKey(q))).toEqual(answerKey(q));
+    },
+  );
+
   it('an ordering is not listed in its correct order, and its ids do not follow it', () => {
     const orderings = questions.filter((q) => q.type === 'ordering');
     expect(orderings.length).toBeGreaterThan(2);

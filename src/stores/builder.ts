@@ -6,6 +6,9 @@
  * The draft is plain JSON (arrays, strings, booleans), so it can be kept in storage as it is.
  * Data flow: `setField` / `togglePick` / `toggleLesson` → `$draft` → computed `$selected`,
  * `$problems`, `$built` (src/lib/assign/builder.ts and `buildSpec`, pure).
+ *
+ * The secret assessment pool (issue 12) joins the bank once the instructor unlocks it (`addPool`);
+ * its items are never offered with "immediate" review, whose page must hold keys.
  */
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import type { Question } from '../questions/index.ts';
@@ -87,6 +90,17 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   const $bank = atom<BankData | null>(null);
   const $loadError = atom('');
   const $draft = map<BuilderDraft>(emptyDraft());
+  /** Ids of the assessment pool's items, once unlocked. */
+  const $secretIds = atom<ReadonlySet<string>>(new Set());
+
+  /** Add the unlocked assessment pool's items to the bank. */
+  function addPool(entries: BankData['questions']): void {
+    const bank = $bank.get();
+    if (!bank) return;
+    const have = new Set(bank.questions.map((q) => q.id));
+    $bank.set({ ...bank, questions: [...bank.questions, ...entries.filter((e) => !have.has(e.id))] });
+    $secretIds.set(new Set(entries.map((e) => e.id)));
+  }
 
   const $questions = computed($bank, (bank): Question[] =>
     bank ? bank.questions.map((e) => e.question) : [],
@@ -110,8 +124,8 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       visible: questions.filter((q) => q.lesson === lesson.id && passesFilters(q, types, levels)),
     }));
   });
-  const $problems = computed([$draft, $selected], (d, selected): Partial<Record<SettingsField, string>> =>
-    settingsProblems({
+  const $problems = computed([$draft, $selected, $secretIds], (d, selected, secret) => {
+    const problems: Partial<Record<SettingsField, string>> = settingsProblems({
       title: d.title,
       attempts: d.attempts,
       timeLimit: d.timeLimit,
@@ -121,8 +135,13 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       due: localDateTime(d.dueDate, d.dueTime),
       review: d.review,
       selected: selected.length,
-    }),
-  );
+    });
+    const fromPool = selected.filter((id) => secret.has(id)).length;
+    if (d.review === 'immediate' && fromPool > 0 && !problems.review) {
+      problems.review = `“Immediately” works with practice questions only: ${fromPool} chosen question${fromPool === 1 ? ' is' : 's are'} from the assessment pool, whose keys never reach a student's page. Choose review after the due date or never.`;
+    }
+    return problems;
+  });
   const $built = computed(
     [$bank, $draft, $selected, $problems],
     (bank, d, selected, problems): BuildResult | null => {
@@ -184,6 +203,8 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $selected,
     $problems,
     $built,
+    $secretIds: $secretIds as ReadableAtom<ReadonlySet<string>>,
+    addPool,
     loadBank,
     setField,
     togglePicks,

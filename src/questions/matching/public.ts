@@ -3,8 +3,8 @@
  *
  * `matching` in public (see ../public.ts): a pair holds its left and its right together, and a
  * right's option id is its pair's id, so the public question breaks both links. Lefts keep their
- * order as `m1`, `m2`, …; every right-hand text (the pairs' and the distractors') is put in an
- * order unrelated to the key (`orderByHash`), the first n are written as the pairs' rights and the rest as distractors. Option `m3` is
+ * order as `_1`, `_2`, … (authored ids never start with "_"); every right-hand text (the pairs' and the distractors') is put in an
+ * order unrelated to the key (`orderByHash`), the first n are written as the pairs' rights and the rest as distractors. Option `_3` is
  * then "the third right-hand text", wherever it belongs. `fromPublic` maps both sides back.
  */
 import { orderByHash, type PublicOf } from '../public.ts';
@@ -20,7 +20,7 @@ function sortedRights(q: Q): { id: string; text: string }[] {
 }
 
 /** Public option id of the right-hand option at `rank` (0-based) among `n` pairs. */
-const optionId = (rank: number, n: number): string => (rank < n ? `m${rank + 1}` : `d${rank - n + 1}`);
+const optionId = (rank: number, n: number): string => (rank < n ? `_${rank + 1}` : `d${rank - n + 1}`);
 
 export const matchingPublic: PublicOf<Q> = {
   fields: (q) => {
@@ -28,7 +28,7 @@ export const matchingPublic: PublicOf<Q> = {
     const n = q.pairs.length;
     return {
       pairs: q.pairs.map((pair, index) => ({
-        id: `m${index + 1}`,
+        id: `_${index + 1}`,
         left: pair.left,
         right: rights[index]?.text ?? '',
       })),
@@ -38,13 +38,15 @@ export const matchingPublic: PublicOf<Q> = {
   fromPublic: (q, response) => {
     if (typeof response !== 'object' || response === null || Array.isArray(response)) return response;
     const n = q.pairs.length;
-    const lefts = new Map(q.pairs.map((pair, index) => [`m${index + 1}`, pair.id]));
+    const lefts = new Map(q.pairs.map((pair, index) => [`_${index + 1}`, pair.id]));
     const rights = new Map(sortedRights(q).map((r, rank) => [optionId(rank, n), r.id]));
     return Object.fromEntries(
-      Object.entries(response).map(([left, right]) => [
-        lefts.get(left) ?? left,
-        typeof right === 'string' ? (rights.get(right) ?? right) : right,
-      ]),
+      Object.entries(response).map(([left, right]) =>
+        // Only an entry under a public left (`_1`, …) is renamed: authored ids never start with "_".
+        lefts.has(left)
+          ? [lefts.get(left), typeof right === 'string' ? (rights.get(right) ?? right) : right]
+          : [left, right],
+      ),
     );
   },
 };

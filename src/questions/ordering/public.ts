@@ -3,7 +3,8 @@
  *
  * `ordering` in public (see ../public.ts): the items are authored in the correct order, so the
  * public question lists them in an order unrelated to the key (`orderByHash`) and renames them
- * `i1`, `i2`, … in that order; neither the list nor an id tells the answer. `fromPublic` maps the ids back.
+ * `_1`, `_2`, … in that order; neither the list nor an id tells the answer. `fromPublic` maps the ids
+ * back; an authored id never starts with "_", so a response to the full question passes unchanged.
  */
 import { idsByText, type PublicOf } from '../public.ts';
 import type { QuestionOf } from '../index.ts';
@@ -13,7 +14,7 @@ type Q = QuestionOf<'ordering'>;
 const publicIds = (q: Q): string[] =>
   idsByText(
     q.items.map((item) => item.text),
-    'i',
+    '_',
   );
 
 export const orderingPublic: PublicOf<Q> = {
