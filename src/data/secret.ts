@@ -71,7 +71,9 @@ export function instructorCredentials(env: NodeJS.ProcessEnv = process.env): Ins
     try {
       keyFile = readFileSync(keyFilePath, 'utf8');
     } catch (error) {
-      throw new Error(`INSTRUCTOR_KEY_FILE: cannot read ${keyFilePath}: ${(error as Error).message}`);
+      throw new Error(`INSTRUCTOR_KEY_FILE: cannot read ${keyFilePath}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return {

@@ -78,7 +78,7 @@ async function keylessLink(
   const sealed = await sealAssignment(
     spec,
     key,
-    entries.filter((e) => secretItems.includes(e.question)),
+    entries.filter((e) => secretItems.some((q) => q.id === e.id)),
   );
   const path = assignmentPath(spec);
   return { spec, link: `${path}.${sealed}`, release: `${path}.${sealed}.${key}` };

@@ -90,7 +90,6 @@ function texts(dist: string): { file: string; raw: string; text: string }[] {
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
     const raw = bytes.toString('utf8');
     const text = raw
-      .toString('utf8')
       .replace(/&quot;|&#34;/g, '"')
       .replace(/&#39;|&#x27;/g, "'")
       .replace(/&amp;/g, '&');

@@ -13,7 +13,7 @@
  * - **Assignment keys**: a random 256-bit key per assignment, as 43 base64url characters, which the
  *   release link carries in its fragment.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, inflateSync, strFromU8 } from 'fflate';
 import { fromBase64Url, toBase64Url } from '../assign/pack.ts';
 
 /** PBKDF2-SHA-256 iterations for a passphrase (OWASP's 2023 minimum for this hash). */
@@ -221,7 +221,7 @@ export async function openLockbox(
   ) {
     return { ok: false, error: 'The locked question pool of this site is damaged (rebuild the site).' };
   }
-  let dataKey: Uint8Array | null = null;
+  let dataKey: Uint8Array | null;
   if (credential.passphrase !== undefined) {
     const slot = b.slots.find((s) => s?.kind === 'passphrase');
     if (!slot || slot.kind !== 'passphrase') {

@@ -13,7 +13,10 @@ describe('grading on import', () => {
     if (ordering?.type !== 'ordering') throw new Error('no ordering question');
     const pub = publicQuestion(ordering) as unknown as { items: { id: string; text: string }[] };
     const spoken = ordering.items.map((item) => pub.items.find((p) => p.text === item.text)?.id);
-    expect(spoken.every((id) => id?.startsWith('_')), JSON.stringify(pub)).toBe(true);
+    expect(
+      spoken.every((id) => id?.startsWith('_')),
+      JSON.stringify(pub),
+    ).toBe(true);
     const sub = { student: 'x', attempts: [{ at: 'now', responses: { [ordering.id]: spoken, nope: 1 } }] };
     const full = withFullResponses(sub, questions);
     expect(gradeResponse(ordering, full.attempts[0]?.responses[ordering.id]).score).toBe(1);
