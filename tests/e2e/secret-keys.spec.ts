@@ -193,6 +193,7 @@ test('the release link shows the review after the due date and refuses a new att
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.getByRole('button', { name: 'Start attempt 2' })).toBeVisible();
+  await expect(page.getByText(/your teacher shares a release link/)).toBeVisible();
   await expect(page.getByText(secretItems[0]!.explanation)).toHaveCount(0);
 
   // A damaged key, and a key of another assignment, say which.
