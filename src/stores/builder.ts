@@ -23,6 +23,12 @@ import {
   type SettingsField,
 } from '../lib/assign/builder.ts';
 import { loadBank as fetchBank } from './load-bank.ts';
+import type { PersistentStore } from '@nanostores/persistent';
+import { safeStorage } from './storage.ts';
+import { DRAFT_KEY, readDraft } from '../lib/assign/draft.ts';
+import { REVIEW_POLICIES, STUDENT_ID_KINDS } from '../lib/assign/core.ts';
+import { newAssignmentKey } from '../lib/secret/crypto.ts';
+import { readJson } from '../lib/read-json.ts';
 
 export interface BuilderDraft {
   mode: SelectionMode;
@@ -83,6 +89,8 @@ export function newSeed(): string {
 
 export interface BuilderStoreOptions {
   loadBank?: (base: string) => Promise<BankData | null>;
+  /** Where the draft is kept (default: the app's storage engine). */
+  storage?: PersistentStore;
 }
 
 export function createBuilderStore(options: BuilderStoreOptions = {}) {
@@ -90,6 +98,70 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   const $bank = atom<BankData | null>(null);
   const $loadError = atom('');
   const $draft = map<BuilderDraft>(emptyDraft());
+  const storage = options.storage ?? safeStorage;
+  /** This assignment's key (issue 12): the release link carries it, the student link does not. */
+  const $assignmentKey = atom('');
+  /** When the draft shown was saved, if it was restored from storage. */
+  const $restoredAt = atom<string | null>(null);
+  /** Whether changes are saved: from the first load until the link is shared. */
+  let keeping = false;
+
+  function saveDraft(): void {
+    if (!keeping) return;
+    try {
+      storage[DRAFT_KEY] = JSON.stringify({
+        v: 1,
+        savedAt: new Date().toISOString(),
+        draft: $draft.get(),
+        assignmentKey: $assignmentKey.get(),
+      });
+    } catch {
+      // The safe engine keeps it in memory and flips $storageStatus.
+    }
+  }
+  $draft.listen(saveDraft);
+  $assignmentKey.listen(saveDraft);
+
+  /** The saved draft, if any, as the draft; then keep saving. */
+  function restoreDraft(): void {
+    let saved = null;
+    try {
+      const raw = storage[DRAFT_KEY];
+      const read = raw === undefined ? undefined : readJson(raw, { maxChars: 2_000_000, maxDepth: 8 });
+      saved = read?.ok
+        ? readDraft(read.value, emptyDraft(), {
+            mode: ['pick', 'lessons', 'draw'],
+            review: REVIEW_POLICIES,
+            studentId: ['', ...STUDENT_ID_KINDS],
+          })
+        : null;
+    } catch {
+      saved = null;
+    }
+    if (saved) {
+      $draft.set(saved.draft);
+      $restoredAt.set(saved.savedAt);
+    }
+    $assignmentKey.set(saved?.assignmentKey || newAssignmentKey());
+    keeping = true;
+  }
+
+  /** Start afresh: a new seed and assignment key, and nothing kept. */
+  function discardDraft(): void {
+    $draft.set(emptyDraft(newSeed()));
+    $assignmentKey.set(newAssignmentKey());
+    $restoredAt.set(null);
+  }
+
+  /** The link was shared: the draft has done its job and is no longer kept. */
+  function forgetDraft(): void {
+    keeping = false;
+    try {
+      delete storage[DRAFT_KEY];
+    } catch {
+      // Nothing stored.
+    }
+  }
   /** Ids of the assessment pool's items, once unlocked. */
   const $secretIds = atom<ReadonlySet<string>>(new Set());
 
@@ -169,6 +241,7 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   );
 
   async function loadBank(base: string): Promise<void> {
+    if (!keeping) restoreDraft();
     if (!$draft.get().seed) $draft.setKey('seed', newSeed());
     const loaded = await load(base);
     if (loaded) $bank.set(loaded);
@@ -204,6 +277,10 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $problems,
     $built,
     $secretIds: $secretIds as ReadableAtom<ReadonlySet<string>>,
+    $assignmentKey: $assignmentKey as ReadableAtom<string>,
+    $restoredAt: $restoredAt as ReadableAtom<string | null>,
+    discardDraft,
+    forgetDraft,
     addPool,
     loadBank,
     setField,
