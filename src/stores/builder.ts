@@ -124,7 +124,7 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
 
   /** The saved draft, if any, as the draft; then keep saving. */
   function restoreDraft(): void {
-    let saved = null;
+    let saved;
     try {
       const raw = storage[DRAFT_KEY];
       const read = raw === undefined ? undefined : readJson(raw, { maxChars: 2_000_000, maxDepth: 8 });

@@ -27,7 +27,7 @@ type Plain = Record<string, string | boolean | string[]>;
  * `value` as a saved draft shaped like `defaults`, each bad field at its default; null when it is
  * not one. `choices` lists the allowed values of fields that take one of a few. Never throws.
  */
-export function readDraft<D extends Plain>(
+export function readDraft<D extends object>(
   value: unknown,
   defaults: D,
   choices: Partial<Record<keyof D, readonly string[]>> = {},
@@ -37,8 +37,8 @@ export function readDraft<D extends Plain>(
   const raw = saved.draft;
   if (saved.v !== 1 || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const given = raw as Record<string, unknown>;
-  const draft: Plain = { ...defaults };
-  for (const [key, fallback] of Object.entries(defaults)) {
+  const draft: Plain = { ...(defaults as Plain) };
+  for (const [key, fallback] of Object.entries(defaults as Plain)) {
     const x = Object.hasOwn(given, key) ? given[key] : undefined;
     const allowed = choices[key as keyof D];
     if (Array.isArray(fallback)) {
@@ -52,7 +52,7 @@ export function readDraft<D extends Plain>(
   return {
     v: 1,
     savedAt: typeof saved.savedAt === 'string' ? saved.savedAt : '',
-    draft: draft as D,
+    draft: draft as unknown as D,
     assignmentKey: /^[A-Za-z0-9_-]{43}$/.test(key) ? key : '',
   };
 }
