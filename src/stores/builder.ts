@@ -151,6 +151,12 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $draft.set(emptyDraft(newSeed()));
     $assignmentKey.set(newAssignmentKey());
     $restoredAt.set(null);
+    // Nothing is kept until the next change.
+    try {
+      delete storage[DRAFT_KEY];
+    } catch {
+      // Nothing stored.
+    }
   }
 
   /** The link was shared: the draft has done its job and is no longer kept. */
