@@ -17,21 +17,9 @@ import { readAssessmentPool } from '../../src/loaders/pool.ts';
 import type { Question } from '../../src/questions/index.ts';
 import { openLockbox } from '../../src/lib/secret/crypto.ts';
 import { copyProject, removeProjects, root } from './project.ts';
+import { KEY_FIELDS } from '../fixtures/secret-fields.ts';
 
 const PASSPHRASE = 'integration test passphrase, never deployed';
-const KEY_FIELDS = [
-  'answer',
-  'answers',
-  'accept',
-  'reject',
-  'tolerance',
-  'explanation',
-  'evidence',
-  'hints',
-  'feedback',
-  'feedbackTrue',
-  'feedbackFalse',
-];
 
 const pool: Question[] = readAssessmentPool(root).items.map((i) => i.question);
 
