@@ -40,4 +40,5 @@ const child = spawn(
   [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', port],
   { stdio: 'inherit', env: { ...process.env, INSTRUCTOR_LOCAL: '1', ASTRO_TELEMETRY_DISABLED: '1' } },
 );
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
