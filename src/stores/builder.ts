@@ -6,6 +6,9 @@
  * The draft is plain JSON (arrays, strings, booleans), so it can be kept in storage as it is.
  * Data flow: `setField` / `togglePick` / `toggleLesson` → `$draft` → computed `$selected`,
  * `$problems`, `$built` (src/lib/assign/builder.ts and `buildSpec`, pure).
+ *
+ * The secret assessment pool (issue 12) joins the bank once the instructor unlocks it (`addPool`);
+ * its items are never offered with "immediate" review, whose page must hold keys.
  */
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import type { Question } from '../questions/index.ts';
@@ -20,6 +23,12 @@ import {
   type SettingsField,
 } from '../lib/assign/builder.ts';
 import { loadBank as fetchBank } from './load-bank.ts';
+import type { PersistentStore } from '@nanostores/persistent';
+import { safeStorage } from './storage.ts';
+import { DRAFT_KEY, readDraft } from '../lib/assign/draft.ts';
+import { REVIEW_POLICIES, STUDENT_ID_KINDS } from '../lib/assign/core.ts';
+import { newAssignmentKey } from '../lib/secret/crypto.ts';
+import { readJson } from '../lib/read-json.ts';
 
 export interface BuilderDraft {
   mode: SelectionMode;
@@ -80,6 +89,8 @@ export function newSeed(): string {
 
 export interface BuilderStoreOptions {
   loadBank?: (base: string) => Promise<BankData | null>;
+  /** Where the draft is kept (default: the app's storage engine). */
+  storage?: PersistentStore;
 }
 
 export function createBuilderStore(options: BuilderStoreOptions = {}) {
@@ -87,6 +98,87 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   const $bank = atom<BankData | null>(null);
   const $loadError = atom('');
   const $draft = map<BuilderDraft>(emptyDraft());
+  const storage = options.storage ?? safeStorage;
+  /** This assignment's key (issue 12): the release link carries it, the student link does not. */
+  const $assignmentKey = atom('');
+  /** When the draft shown was saved, if it was restored from storage. */
+  const $restoredAt = atom<string | null>(null);
+  /** Whether changes are saved: from the first load until the link is shared. */
+  let keeping = false;
+
+  function saveDraft(): void {
+    if (!keeping) return;
+    try {
+      storage[DRAFT_KEY] = JSON.stringify({
+        v: 1,
+        savedAt: new Date().toISOString(),
+        draft: $draft.get(),
+        assignmentKey: $assignmentKey.get(),
+      });
+    } catch {
+      // The safe engine keeps it in memory and flips $storageStatus.
+    }
+  }
+  $draft.listen(saveDraft);
+  $assignmentKey.listen(saveDraft);
+
+  /** The saved draft, if any, as the draft; then keep saving. */
+  function restoreDraft(): void {
+    let saved;
+    try {
+      const raw = storage[DRAFT_KEY];
+      const read = raw === undefined ? undefined : readJson(raw, { maxChars: 2_000_000, maxDepth: 8 });
+      saved = read?.ok
+        ? readDraft(read.value, emptyDraft(), {
+            mode: ['pick', 'lessons', 'draw'],
+            review: REVIEW_POLICIES,
+            studentId: ['', ...STUDENT_ID_KINDS],
+          })
+        : null;
+    } catch {
+      saved = null;
+    }
+    if (saved) {
+      $draft.set(saved.draft);
+      $restoredAt.set(saved.savedAt);
+    }
+    $assignmentKey.set(saved?.assignmentKey || newAssignmentKey());
+    keeping = true;
+  }
+
+  /** Start afresh: a new seed and assignment key, and nothing kept. */
+  function discardDraft(): void {
+    $draft.set(emptyDraft(newSeed()));
+    $assignmentKey.set(newAssignmentKey());
+    $restoredAt.set(null);
+    // Nothing is kept until the next change.
+    try {
+      delete storage[DRAFT_KEY];
+    } catch {
+      // Nothing stored.
+    }
+  }
+
+  /** The link was shared: the draft has done its job and is no longer kept. */
+  function forgetDraft(): void {
+    keeping = false;
+    try {
+      delete storage[DRAFT_KEY];
+    } catch {
+      // Nothing stored.
+    }
+  }
+  /** Ids of the assessment pool's items, once unlocked. */
+  const $secretIds = atom<ReadonlySet<string>>(new Set());
+
+  /** Add the unlocked assessment pool's items to the bank. */
+  function addPool(entries: BankData['questions']): void {
+    const bank = $bank.get();
+    if (!bank) return;
+    const have = new Set(bank.questions.map((q) => q.id));
+    $bank.set({ ...bank, questions: [...bank.questions, ...entries.filter((e) => !have.has(e.id))] });
+    $secretIds.set(new Set(entries.map((e) => e.id)));
+  }
 
   const $questions = computed($bank, (bank): Question[] =>
     bank ? bank.questions.map((e) => e.question) : [],
@@ -110,8 +202,8 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       visible: questions.filter((q) => q.lesson === lesson.id && passesFilters(q, types, levels)),
     }));
   });
-  const $problems = computed([$draft, $selected], (d, selected): Partial<Record<SettingsField, string>> =>
-    settingsProblems({
+  const $problems = computed([$draft, $selected, $secretIds], (d, selected, secret) => {
+    const problems: Partial<Record<SettingsField, string>> = settingsProblems({
       title: d.title,
       attempts: d.attempts,
       timeLimit: d.timeLimit,
@@ -121,8 +213,13 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       due: localDateTime(d.dueDate, d.dueTime),
       review: d.review,
       selected: selected.length,
-    }),
-  );
+    });
+    const fromPool = selected.filter((id) => secret.has(id)).length;
+    if (d.review === 'immediate' && fromPool > 0 && !problems.review) {
+      problems.review = `“Immediately” works with practice questions only: ${fromPool} chosen question${fromPool === 1 ? ' is' : 's are'} from the assessment pool, whose keys never reach a student's page. Choose review after the due date or never.`;
+    }
+    return problems;
+  });
   const $built = computed(
     [$bank, $draft, $selected, $problems],
     (bank, d, selected, problems): BuildResult | null => {
@@ -150,6 +247,7 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   );
 
   async function loadBank(base: string): Promise<void> {
+    if (!keeping) restoreDraft();
     if (!$draft.get().seed) $draft.setKey('seed', newSeed());
     const loaded = await load(base);
     if (loaded) $bank.set(loaded);
@@ -184,6 +282,12 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $selected,
     $problems,
     $built,
+    $secretIds: $secretIds as ReadableAtom<ReadonlySet<string>>,
+    $assignmentKey: $assignmentKey as ReadableAtom<string>,
+    $restoredAt: $restoredAt as ReadableAtom<string | null>,
+    discardDraft,
+    forgetDraft,
+    addPool,
     loadBank,
     setField,
     togglePicks,

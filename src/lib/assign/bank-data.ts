@@ -69,10 +69,13 @@ export function questionsById(bank: BankData): Map<string, BankData['questions']
  */
 export type FetchJson = (path: string) => Promise<unknown>;
 
-/** The whole bank (`BANK_DATA_PATH`) through `fetchJson`, or null on any failure. Never throws. */
-export async function fetchBank(fetchJson: FetchJson): Promise<BankData | null> {
+/** The whole bank (`BANK_DATA_PATH`, or the public bank's `path`) through `fetchJson`, or null on any failure. Never throws. */
+export async function fetchBank(
+  fetchJson: FetchJson,
+  path: string = BANK_DATA_PATH,
+): Promise<BankData | null> {
   try {
-    const read = readBankData(await fetchJson(BANK_DATA_PATH));
+    const read = readBankData(await fetchJson(path));
     return read.ok ? read.bank : null;
   } catch {
     return null;
