@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetClock, setClock } from '../lib/clock.ts';
 import { decodeProgress, encodeProgress } from '../lib/progress/codec.ts';
 import { parseProgressFile } from '../lib/progress/import.ts';
+import { importSummary } from '../lib/progress/dashboard.ts';
 import { emptyProgress, type Progress } from '../lib/progress/schema.ts';
 import {
   BACKUP_PREFIX,
@@ -240,6 +241,23 @@ describe('$progress', () => {
 
     const exported = parseProgressFile(exportProgress());
     expect(exported).toEqual({ ok: true, state: once });
+  });
+
+  it("says what the file added, not another tab's answer saved a moment before", () => {
+    const storage = getTestStorage();
+    const progressPage = load(storage, eventBus());
+    const lessonTab = load(storage, eventBus());
+    progressPage.$progress.get();
+    // The other tab's answer reaches storage; its storage event has not arrived yet.
+    lessonTab.recordAttempt('answered', 'h', 'a', 1);
+    const file: Progress = {
+      ...emptyProgress(),
+      questions: { imported: { hash: 'h', attempts: [{ at: 7, response: 'b', score: 0, hash: 'h' }] } },
+      updatedAt: 7,
+    };
+    const { before, after } = progressPage.importProgress(file);
+    expect(importSummary(before, after)).toBe('Added 1 attempt across 1 question.');
+    expect(Object.keys(stored(storage[PROGRESS_KEY]).questions).sort()).toEqual(['answered', 'imported']);
   });
 });
 

@@ -318,10 +318,23 @@ export function createProgressStores(
   }
 
   /** Merge an imported (already validated, see parseProgressFile) document in. Idempotent. */
-  function importProgress(state: Progress): void {
-    record(splitStamp(state).state);
+  /**
+   * Merge an imported file in. Returns the stored document it was merged into (read at that
+   * moment, so another tab's answer just before it counts as already there) and the result, so
+   * "Added n attempts" counts only what the file added.
+   */
+  function importProgress(state: Progress): { before: Progress; after: Progress } {
+    const fact = splitStamp(state).state;
+    let before = emptyProgress();
+    let after = before;
+    commit((latest) => {
+      before = latest;
+      after = mergeProgress(latest, fact);
+      return after;
+    });
     // The file may come from before options had opaque ids.
     void carryOverIds(true);
+    return { before, after };
   }
 
   /**
