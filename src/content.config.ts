@@ -109,10 +109,12 @@ const modules = defineCollection({
 const quizzes = defineCollection({
   loader: quizLoader({ dir: 'content/quizzes' }),
   schema: z.object({
-    /** The validated question. */
+    /** The validated question, as published: option ids derived from their text (src/questions/ids.ts). */
     question: questionSchema,
-    /** Content hash: editing the question resets saved progress for it alone. */
+    /** Content hash of the question as authored: editing it resets saved progress for it alone. */
     hash: z.string(),
+    /** Authored option handle → published id, to carry over responses saved under the handles. */
+    renamed: z.record(z.string(), z.string()),
     /** The bank file it came from, for messages. */
     file: z.string(),
   }),

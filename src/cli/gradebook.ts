@@ -41,6 +41,8 @@ import { itemsCsv, testCsv, unparse } from '../lib/stats/csv.ts';
 import { itemAnalysis } from '../lib/stats/items.ts';
 import { parseSubmission } from '../lib/submission/submission.ts';
 import { loadBank } from './bank.ts';
+import { readAssessmentPool } from '../loaders/pool.ts';
+import { withFullResponses } from '../lib/secret/grading.ts';
 
 const usage =
   'usage: npm run --silent gradebook -- <submission.json|code.txt>… [--link <assignment link>] [--out <dir>]\n' +
@@ -100,8 +102,11 @@ try {
 } catch (error) {
   fail((error as Error).message, 1);
 }
+// The final assessment's pool is read straight from content/ (its keys are never in the public site).
+const pool = readAssessmentPool(process.cwd());
+if (pool.errors.length > 0) fail(pool.errors.join('\n'), 1);
 const questionsById = new Map<string, Question>(
-  bank.questions.map((entry) => [entry.question.id, entry.question]),
+  [...bank.questions, ...pool.items].map((entry) => [entry.question.id, entry.question]),
 );
 
 let spec: AssignmentSpec | null = null;
@@ -117,7 +122,7 @@ const expect = spec
       questions: spec.questions,
       fingerprint: specFingerprint(
         spec,
-        Object.fromEntries(bank.questions.map((e) => [e.question.id, e.hash])),
+        Object.fromEntries([...bank.questions, ...pool.items].map((e) => [e.question.id, e.hash])),
       ),
     }
   : undefined;
@@ -166,8 +171,15 @@ if (values.marking !== undefined) {
 }
 if (values.late !== undefined) marking = withLatePolicy(marking, values.late as LatePolicy);
 
-const submissions = imported.submissions.map((s) => s.submission);
-const graded = gradeSubmissions(submissions, questionsById, { spec, marking, now: Date.now() });
+// Answers from a keyless page (public ids) are graded as answers to the full questions.
+const submissions = imported.submissions.map((s) => withFullResponses(s.submission, questionsById));
+const renames = new Map(bank.questions.map((entry) => [entry.question.id, entry.renamed]));
+const graded = gradeSubmissions(submissions, questionsById, {
+  spec,
+  marking,
+  now: Date.now(),
+  renamed: (id) => renames.get(id),
+});
 for (const id of graded.missing) {
   process.stderr.write(
     `gradebook: question "${id}" is no longer in the bank; it is left out of every score\n`,

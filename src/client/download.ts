@@ -1,9 +1,10 @@
 /**
- * Save text as a file the learner downloads (the export buttons on the Progress page and in the
- * storage notice). Works offline and without storage: the file is made in memory.
+ * Save content as a file the user downloads: progress exports, the storage notice, submissions,
+ * Anki cards, gradebook files and SCORM packages. Works offline and without storage: the file is
+ * made in memory.
  */
-export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadFile(parts: BlobPart[], fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -11,4 +12,9 @@ export function downloadText(text: string, fileName: string, type = 'application
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Save text as a file (JSON unless `type` says otherwise). */
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
+  downloadFile([text], fileName, type);
 }

@@ -151,8 +151,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       .register(`${import.meta.env.BASE_URL}sw.js`)
       .then(watch)
       .catch((error: unknown) => console.warn('[offline] service worker not registered', error));
-    // A learner who has used the quizzes gets them offline (again after an update, for the new build).
-    if (read(PROGRESS_KEY) !== null) cacheAppForOffline();
+    // A learner who has used the quizzes gets them offline (again after an update, for the new build);
+    // not from an assignment page, which must download no answer key (the app tier holds practice keys).
+    if (read(PROGRESS_KEY) !== null && !location.pathname.endsWith('/assignment/')) cacheAppForOffline();
   };
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });

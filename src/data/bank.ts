@@ -13,6 +13,8 @@ import { evidenceArticle } from '../lib/quiz/source-link.ts';
 export interface BankEntry {
   question: Question;
   hash: string;
+  /** Authored option handle → published id (src/questions/ids.ts). */
+  renamed: Record<string, string>;
   lessonTitle: string;
   module: { id: string; order: number; title: string } | null;
   objectiveText: string | null;
@@ -32,6 +34,7 @@ async function loadBank(): Promise<BankEntry[]> {
       return {
         question: q,
         hash: e.data.hash,
+        renamed: e.data.renamed,
         lessonTitle: lesson?.data.title ?? article?.title ?? q.lesson,
         module: m ? { id: m.id, order: m.order, title: m.title } : null,
         objectiveText: lesson?.data.objectives.find((o) => o.id === q.objective)?.text ?? null,
@@ -66,6 +69,7 @@ async function loadBankData(): Promise<BankData> {
       source:
         sources.get(b.question.id) ?? `${import.meta.env.BASE_URL}sources/${evidenceArticle(b.question)}/`,
       question: b.question,
+      ...(Object.keys(b.renamed).length > 0 ? { renamed: b.renamed } : {}),
     })),
     lessons: lessonIds.map((id) => ({
       id,

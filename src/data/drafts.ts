@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { stringify } from 'yaml';
 import { draftQuiz, DRAFT } from '../lib/course/draft-quiz.ts';
 import { questionHash } from '../lib/quiz/hash.ts';
+import { publishQuestion, type Question } from '../questions/index.ts';
 import { getCourse, type Article } from './course.ts';
 import { toIsland, type IslandQuestion } from './quiz.ts';
 
@@ -25,16 +26,13 @@ export const DRAFT_OBJECTIVES = { [DRAFT.objective]: 'Recall and locate what the
 
 let cached: Promise<Map<string, LessonDraft>> | undefined;
 
-function bankYaml(article: Article, questions: IslandQuestion[]): string {
+function bankYaml(article: Article, questions: readonly Question[]): string {
   const header = [
     `# Draft questions for “${article.title}”, generated from the source text.`,
     `# Review each one, give it one of the lesson's objectives (lo1, lo2, …) and a Bloom level,`,
     `# then save as content/quizzes/${article.id}.yaml.`,
   ].join('\n');
-  return `${header}\n${stringify(
-    questions.map((q) => q.question),
-    { lineWidth: 0 },
-  )}`;
+  return `${header}\n${stringify(questions, { lineWidth: 0 })}`;
 }
 
 async function loadDrafts(): Promise<Map<string, LessonDraft>> {
@@ -50,13 +48,16 @@ async function loadDrafts(): Promise<Map<string, LessonDraft>> {
     const article = course.byId.get(id);
     if (!article || withBank.has(id)) continue;
     const quiz = draftQuiz(article, terms);
-    const questions = await Promise.all(quiz.questions.map((q) => toIsland(q, questionHash(q))));
+    // Pages get opaque option ids, as for bank questions (src/questions/ids.ts); the YAML keeps the handles.
+    const questions = await Promise.all(
+      quiz.questions.map((q) => toIsland(publishQuestion(q).question, questionHash(q))),
+    );
     drafts.set(id, {
       lesson: id,
       title: course.lessons.get(id)?.data.title ?? article.title,
       questions,
       shortfall: quiz.shortfall,
-      yaml: bankYaml(article, questions),
+      yaml: bankYaml(article, quiz.questions),
     });
   }
   return drafts;

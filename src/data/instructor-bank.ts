@@ -1,11 +1,10 @@
 /**
  * The bank browser's data (/instructor/), built once per build: every question an instructor may
- * review — the lesson banks (final), the draft questions of lessons without a bank, and the final
- * assessment's pool — as a small index for the filters (`getBankIndex`) and, lesson by lesson, the
+ * review in the open — the lesson banks (final) and the draft questions of lessons without a bank —
+ * as a small index for the filters (`getBankIndex`) and, lesson by lesson, the
  * detail opened on demand (`getLessonDetails`). Written by `src/pages/instructor/bank.json.ts` and
  * `src/pages/instructor/bank/[lesson].json.ts`.
  */
-import { getCollection } from 'astro:content';
 import type { Question } from '../questions/index.ts';
 import { TYPE_LABELS, bloomLabel } from '../lib/quiz/feedback.ts';
 import { evidenceArticle } from '../lib/quiz/source-link.ts';
@@ -17,7 +16,7 @@ import type {
   IndexLesson,
   LessonDetails,
 } from '../lib/instructor/bank-index.ts';
-import type { ItemPool, ItemStatus } from '../lib/instructor/filter.ts';
+import { POOL_CHOICES, type ItemStatus } from '../lib/instructor/filter.ts';
 import { paragraphLabel, questionDetail, type EvidenceLink } from '../lib/instructor/detail.ts';
 import { getBank } from './bank.ts';
 import { getCourse } from './course.ts';
@@ -29,16 +28,10 @@ const STATUSES = [
   { value: 'final', label: 'Final: reviewed, in a bank' },
   { value: 'draft', label: 'Drafts: generated, not reviewed' },
 ];
-const POOLS = [
-  { value: 'practice', label: 'Lesson practice' },
-  { value: 'assessment', label: 'Final assessment pool' },
-];
 
 interface Entry {
   question: Question;
   status: ItemStatus;
-  pool: ItemPool;
-  also: { lesson: string; paragraph: string; quote: string }[];
 }
 
 interface BrowserData {
@@ -51,40 +44,19 @@ interface BrowserData {
 let cached: Promise<BrowserData> | undefined;
 
 async function load(): Promise<BrowserData> {
-  const [course, bank, drafts, pool] = await Promise.all([
-    getCourse(),
-    getBank(),
-    getDrafts(),
-    getCollection('pool'),
-  ]);
+  // The final assessment's pool is not here: its keys stay in the lockbox (issue 12, src/data/secret.ts).
+  const [course, bank, drafts] = await Promise.all([getCourse(), getBank(), getDrafts()]);
   const base = import.meta.env.BASE_URL;
   const entries: Entry[] = [
-    ...bank.map((b) => ({
-      question: b.question,
-      status: 'final' as const,
-      pool: 'practice' as const,
-      also: [],
-    })),
+    ...bank.map((b) => ({ question: b.question, status: 'final' as const })),
     ...[...drafts.values()].flatMap((d) =>
-      d.questions.map((q) => ({
-        question: q.question,
-        status: 'draft' as const,
-        pool: 'practice' as const,
-        also: [],
-      })),
+      d.questions.map((q) => ({ question: q.question, status: 'draft' as const })),
     ),
-    ...pool.map((p) => ({
-      question: p.data.question,
-      status: 'final' as const,
-      pool: 'assessment' as const,
-      also: p.data.also,
-    })),
   ];
   const rank = new Map(course.sequence.map((id, i) => [id, i]));
   entries.sort(
     (a, b) =>
       (rank.get(a.question.lesson) ?? 1e9) - (rank.get(b.question.lesson) ?? 1e9) ||
-      (a.pool === b.pool ? 0 : a.pool === 'practice' ? -1 : 1) ||
       a.question.id.localeCompare(b.question.id, 'en', { numeric: true }),
   );
 
@@ -104,7 +76,7 @@ async function load(): Promise<BrowserData> {
   const details = new Map<string, LessonDetails>();
   const items: IndexItem[] = [];
   const more: string[] = [];
-  for (const { question: q, status, pool: inPool, also } of entries) {
+  for (const { question: q, status } of entries) {
     let lesson = lessons.get(q.lesson);
     if (!lesson) {
       lesson = {
@@ -125,7 +97,7 @@ async function load(): Promise<BrowserData> {
       bloom: q.bloom,
       objective: q.objective,
       status,
-      pool: inPool,
+      pool: 'practice',
       prompt: q.prompt,
     });
     more.push(
@@ -135,13 +107,7 @@ async function load(): Promise<BrowserData> {
     details.set(q.lesson, lessonDetails);
     lessonDetails.questions[q.id] = questionDetail(q, {
       objective,
-      evidence: [
-        link(evidenceArticle(q), q.evidence.paragraph, q.evidence.quote),
-        ...also.map((a) => ({
-          ...link(a.lesson, a.paragraph, a.quote),
-          label: `${lessonTitle(a.lesson)}, ${paragraphLabel(a.paragraph)}`,
-        })),
-      ],
+      evidence: [link(evidenceArticle(q), q.evidence.paragraph, q.evidence.quote)],
     });
   }
   for (const lesson of lessons.values())
@@ -170,13 +136,13 @@ async function load(): Promise<BrowserData> {
         .sort((a, b) => a.label.localeCompare(b.label, 'en')),
       levels: BLOOM_ORDER.filter((l) => levels.has(l)).map((l) => ({ value: l, label: bloomLabel(l) })),
       statuses: STATUSES.filter((c) => kept.some((i) => i.status === c.value)),
-      pools: POOLS.filter((c) => kept.some((i) => i.pool === c.value)),
+      pools: POOL_CHOICES.filter((c) => kept.some((i) => i.pool === c.value)),
     };
   };
   return {
     index: { ...choicesFor(items), items },
     search: { v: 1, more },
-    assignable: choicesFor(items.filter((i) => i.status === 'final' && i.pool === 'practice')),
+    assignable: choicesFor(items.filter((i) => i.status === 'final')),
     details,
   };
 }

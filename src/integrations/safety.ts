@@ -49,11 +49,19 @@ function unpackPagefind(bytes: Buffer): Buffer {
     : raw;
 }
 
+/**
+ * Files of ciphertext only (the instructor's lockbox, src/lib/secret/crypto.ts): random base64url,
+ * which looks like an address by chance and says nothing. The pool's prompts and options are
+ * scanned where the site shows them (/assessment/, /assignment/public/).
+ */
+const CIPHERTEXT = new Set(['instructor/pool/locked.json']);
+
 /** Every finding in the built site at `out`. */
 export function scanBuild(out: string): Finding[] {
   const findings: Finding[] = [];
   for (const file of listFiles(out).sort()) {
     const path = join(out, file);
+    if (CIPHERTEXT.has(file)) continue;
     if (file.endsWith('.pf_fragment')) {
       const fragment = JSON.parse(unpackPagefind(readFileSync(path)).toString('utf8')) as SearchFragment;
       findings.push(...scanSearchFragment(file, fragment));

@@ -45,11 +45,11 @@ export function readQuizBanks(root: string, dir: string): { entries: QuizEntry[]
     const result = validateBank(rel, basename(name).replace(/\.ya?ml$/, ''), doc.toJS(), articles);
     errors.push(...result.errors);
     all.push(...result.questions);
-    for (const { question, hash } of result.questions) {
+    for (const { question, hash, renamed } of result.questions) {
       const other = owner.get(question.id);
       if (other) errors.push(`${rel}: question "${question.id}": id: also used in ${other}`);
       owner.set(question.id, rel);
-      entries.push({ id: question.id, data: { question, hash, file: rel }, filePath: rel });
+      entries.push({ id: question.id, data: { question, hash, renamed, file: rel }, filePath: rel });
     }
   }
   errors.push(...validateCourse(dir, all));

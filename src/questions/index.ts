@@ -14,13 +14,14 @@
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds } from './common.ts';
-import { singleResponseSchema, singleSchema } from './single/schema.ts';
-import { multipleResponseSchema, multipleSchema } from './multiple/schema.ts';
+import { unchanged, type Published } from './ids.ts';
+import { publishSingle, singleResponseSchema, singleSchema } from './single/schema.ts';
+import { multipleResponseSchema, multipleSchema, publishMultiple } from './multiple/schema.ts';
 import { truefalseResponseSchema, truefalseSchema } from './truefalse/schema.ts';
 import { numericResponseSchema, numericSchema } from './numeric/schema.ts';
 import { textQuestionSchema, textResponseSchema } from './text/schema.ts';
-import { orderingResponseSchema, orderingSchema } from './ordering/schema.ts';
-import { matchingResponseSchema, matchingSchema } from './matching/schema.ts';
+import { orderingResponseSchema, orderingSchema, publishOrdering } from './ordering/schema.ts';
+import { matchingResponseSchema, matchingSchema, publishMatching } from './matching/schema.ts';
 import { clozeResponseSchema, clozeSchema } from './cloze/schema.ts';
 
 export type { GradePart, GradeResult } from './grading.ts';
@@ -66,6 +67,33 @@ export const responseSchemas = {
   matching: matchingResponseSchema,
   cloze: clozeResponseSchema,
 } as const satisfies Record<QuestionType, z.ZodType>;
+
+/**
+ * How each type publishes a validated question (`ids.ts`): option, item and right-hand option ids
+ * derived from their text, so nothing on a page gives the key away by id; `renamed` says which
+ * authored handle became which id.
+ */
+export type Publishers = {
+  readonly [K in QuestionType]: (question: QuestionOf<K>) => Published<QuestionOf<K>>;
+};
+
+export const publishers: Publishers = {
+  single: publishSingle,
+  multiple: publishMultiple,
+  truefalse: unchanged,
+  numeric: unchanged,
+  text: unchanged,
+  ordering: publishOrdering,
+  matching: publishMatching,
+  cloze: unchanged,
+};
+
+/** `question` as the site publishes it, and the handles it renamed (see `Publishers`). */
+export function publishQuestion(question: Question, registry: Publishers = publishers): Published<Question> {
+  // As in `behaviourOf`: the entry always fits the question, which TypeScript cannot correlate.
+  const publish = registry[question.type] as (q: Question) => Published<Question>;
+  return publish(question);
+}
 
 /** The response shape for one type. */
 export type ResponseOf<K extends QuestionType> = z.output<(typeof responseSchemas)[K]>;

@@ -27,7 +27,7 @@ import { responseSchemas } from './index.ts';
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const NAMES: readonly string[] = Object.keys(responseSchemas);
 const REGISTRIES = new Set(
-  ['client.ts', 'handouts.ts', 'views.ts', 'index.ts', 'exporters.ts', 'scorm.ts'].map(
+  ['client.ts', 'handouts.ts', 'views.ts', 'index.ts', 'exporters.ts', 'scorm.ts', 'publics.ts'].map(
     (f) => `src/questions/${f}`,
   ),
 );

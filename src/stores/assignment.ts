@@ -33,6 +33,7 @@ import {
   openAttempt,
   restoreLocks,
   restoreSession,
+  renameSessionIds,
   sessionStorageKey,
   studentDetailsProblems,
   studentKeyOf,
@@ -44,9 +45,17 @@ import { now } from '../lib/clock.ts';
 import { readJson } from '../lib/read-json.ts';
 import { safeStorage } from './storage.ts';
 import { loadAssignmentBank } from './load-bank.ts';
+import { PUBLIC_BANK_PATHS, type BankPaths } from '../lib/assign/bank-split.ts';
+import { isKeyless, openRelease, splitFragment } from '../lib/secret/release.ts';
 
 /** A question of the assignment, with what its card needs. */
-export type AssignmentEntry = { question: Question; hash: string; source: string };
+export type AssignmentEntry = {
+  question: Question;
+  hash: string;
+  source: string;
+  /** Authored option handle → published id, when the question has handles (src/questions/ids.ts). */
+  renamed?: Record<string, string>;
+};
 
 export interface AssignmentPage {
   status: 'loading' | 'error' | 'ready';
@@ -62,6 +71,20 @@ export interface AssignmentPage {
   session: AssignmentSession | null;
   /** "Resumed your saved answers." and the like. */
   notice: string;
+  /**
+   * Whether the page holds no key (review "after due" or "never", issue 12): its questions are
+   * public ones (src/questions/publics.ts) and nothing is graded here.
+   */
+  keyless: boolean;
+  /**
+   * A release link (src/lib/secret/release.ts): `wait` before the due date, `open` with the full
+   * questions once opened, `error` with a sentence saying what is wrong. `none` for other links.
+   * A release link starts no attempt.
+   */
+  release:
+    | { state: 'none' | 'wait' }
+    | { state: 'open'; entries: ReadonlyMap<string, AssignmentEntry> }
+    | { state: 'error'; error: string };
 }
 
 const INITIAL: AssignmentPage = {
@@ -73,13 +96,15 @@ const INITIAL: AssignmentPage = {
   studentKey: '',
   session: null,
   notice: '',
+  keyless: false,
+  release: { state: 'none' },
 };
 
 const RESUMED = 'Resumed your saved answers.';
 
 export interface AssignmentStoreOptions {
   /** The questions for an assignment (default: fetched from the site under `base`). */
-  loadBank?: (base: string, ids: readonly string[]) => Promise<BankData | null>;
+  loadBank?: (base: string, ids: readonly string[], paths?: BankPaths) => Promise<BankData | null>;
   /** ISO time now (default: the app clock). */
   clock?: () => number;
 }
@@ -109,9 +134,15 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     }
   };
 
-  function restore(spec: AssignmentSpec, studentKey: string): AssignmentSession | null {
+  /** The saved session, with answers saved under authored option handles carried over to the published ids. */
+  function restore(
+    spec: AssignmentSpec,
+    studentKey: string,
+    entries: ReadonlyMap<string, AssignmentEntry>,
+  ): AssignmentSession | null {
     const locks = restoreLocks(read(locksStorageKey(spec.id, studentKey)), spec);
-    return restoreSession(read(sessionStorageKey(spec.id, studentKey)), spec, locks);
+    const restored = restoreSession(read(sessionStorageKey(spec.id, studentKey)), spec, locks);
+    return restored && renameSessionIds(restored, (id) => entries.get(id)?.renamed);
   }
 
   function update(change: Partial<AssignmentPage>): void {
@@ -150,7 +181,9 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
       return;
     }
     const spec = decoded.spec;
-    const bank = await load(base, spec.questions);
+    const keyless = isKeyless(spec);
+    // A keyless assignment reads the public bank: prompts and options, never a key.
+    const bank = await load(base, spec.questions, keyless ? PUBLIC_BANK_PATHS : undefined);
     if (!bank) {
       update({
         status: 'error',
@@ -170,16 +203,61 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     }
     const entries = new Map(spec.questions.map((id) => [id, byId.get(id) as AssignmentEntry]));
     const fingerprint = specFingerprint(spec, Object.fromEntries(bank.questions.map((q) => [q.id, q.hash])));
+    const parts = splitFragment(hash);
+    const release: AssignmentPage['release'] =
+      keyless && parts.key !== undefined
+        ? await openReleased(base, spec, parts.sealed, parts.key)
+        : { state: 'none' };
     const last = storage[lastStudentStorageKey(spec.id)];
-    const resumed = last ? restore(spec, last) : null;
+    const resumed = last ? restore(spec, last, entries) : null;
     update({
       status: 'ready',
       spec,
       entries,
       fingerprint,
+      keyless,
+      release,
       ...(last && resumed ? { studentKey: last, session: resumed, notice: RESUMED } : {}),
     });
   }
+
+  /** A release link: after the due date, the sealed questions and the practice ones (keyed). */
+  async function openReleased(
+    base: string,
+    spec: AssignmentSpec,
+    sealed: string | undefined,
+    key: string,
+  ): Promise<AssignmentPage['release']> {
+    if (spec.review !== 'after-due' || spec.due === undefined || clock() <= Date.parse(spec.due)) {
+      return { state: 'wait' };
+    }
+    const opened = await openRelease(spec, sealed, key);
+    if (!opened.ok) return { state: 'error', error: opened.error };
+    const secret = new Map(opened.questions.map((e) => [e.id, e]));
+    const practiceIds = spec.questions.filter((id) => !secret.has(id));
+    const practice = practiceIds.length > 0 ? await load(base, practiceIds) : null;
+    if (practiceIds.length > 0 && !practice) {
+      return {
+        state: 'error',
+        error: 'The answers could not be loaded. Check your connection and reload the page.',
+      };
+    }
+    const byId = new Map<string, AssignmentEntry>([
+      ...(practice?.questions ?? []).map((e) => [e.id, e] as const),
+      ...secret,
+    ]);
+    if (!spec.questions.every((id) => byId.has(id))) {
+      return {
+        state: 'error',
+        error:
+          'This release link does not hold the answers to every question of the assignment: ask your teacher.',
+      };
+    }
+    return { state: 'open', entries: byId };
+  }
+
+  /** Whether the link is a release link (it shows the review and starts no attempt). */
+  const isRelease = (): boolean => $page.get().release.state !== 'none';
 
   /**
    * Start (or resume) as the student with this name and id. Returns what is wrong with them
@@ -193,9 +271,15 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
     const student = { name: name.trim(), id: id.trim() || undefined };
     const studentKey = studentKeyOf(student);
     update({ studentKey });
-    const saved = restore(spec, studentKey);
+    const saved = restore(spec, studentKey, $page.get().entries);
     if (saved) save(saved, RESUMED);
-    else {
+    else if (isRelease()) {
+      update({
+        studentKey: '',
+        notice:
+          'No answers of yours to this assignment are saved in this browser: open the release link where you took it, and type your name the same way.',
+      });
+    } else {
       save(newSession(student), '');
       startAttempt();
     }
@@ -205,7 +289,7 @@ export function createAssignmentStore(storage: PersistentStore, options: Assignm
   /** Open the next attempt, when one is left. */
   function startAttempt(): void {
     const { spec, session } = $page.get();
-    if (!spec || !session || !canStartAttempt(session, spec)) return;
+    if (!spec || !session || !canStartAttempt(session, spec) || isRelease()) return;
     const attempt: SessionAttempt = { startedAt: iso(), responses: {}, checked: [], extensions: [] };
     save({ ...session, attempts: [...session.attempts, attempt] }, '');
   }

@@ -74,6 +74,42 @@ describe('the builder store', () => {
     expect(fifth.$draft.get().title).toBe('');
   });
 
+  it('keeps the assignment key with the draft, so its release link survives a reload', async () => {
+    const engine = {};
+    const first = fresh(engine);
+    await first.loadBank('/');
+    const key = first.$assignmentKey.get();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    first.setField('title', 'Week 4');
+    const second = fresh(engine);
+    await second.loadBank('/');
+    expect(second.$assignmentKey.get()).toBe(key);
+    second.discard();
+    expect(second.$assignmentKey.get()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second.$assignmentKey.get()).not.toBe(key);
+  });
+
+  it('takes the unlocked pool into the bank, filters it as the pool, and refuses it immediate review', async () => {
+    const { bank: poolBank } = fixtureBank(['fx-text']);
+    const secret = poolBank.questions.map((e) => ({
+      ...e,
+      id: 'pool-1',
+      question: { ...e.question, id: 'pool-1' },
+    }));
+    const store = fresh();
+    await store.loadBank('/');
+    store.addPool(secret);
+    store.setField('filter', { ...NO_FILTER, pool: 'assessment' });
+    expect(store.$filtered.get().shown).toBe(1);
+    store.togglePicks(['pool-1'], true);
+    store.setField('title', 'Final');
+    expect(store.$problems.get().review).toMatch(
+      /practice questions only: 1 chosen question is from the assessment pool/,
+    );
+    store.setField('review', 'never');
+    expect(store.$problems.get()).toEqual({});
+  });
+
   it('says when the bank cannot be loaded', async () => {
     const store = createBuilderStore({ loadBank: async () => null });
     await store.loadBank('/');

@@ -8,6 +8,10 @@
  * Data flow: `setField` / `togglePick` / `toggleLesson` → `$draft` → computed `$selected`,
  * `$problems`, `$built` (src/lib/assign/builder.ts and `buildSpec`, pure); the questions pass the
  * same filters as on /instructor/ (src/lib/instructor/filter.ts).
+ *
+ * The secret assessment pool (issue 12) joins the bank once the instructor unlocks it (`addPool`);
+ * its items are never offered with "immediate" review, whose page must hold keys. The draft keeps
+ * the assignment's key, so a restored draft's release link stays the same.
  */
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import type { Question } from '../questions/index.ts';
@@ -24,6 +28,7 @@ import { blankDraft, isBlank, missingPicks, sameDraft, type BuilderDraft } from 
 import { filterItems, groupByLesson } from '../lib/instructor/filter.ts';
 import { assignDraftStore, type AssignDraftStore, type DraftState } from './assign-draft.ts';
 import { loadBank as fetchBank } from './load-bank.ts';
+import { newAssignmentKey } from '../lib/secret/crypto.ts';
 
 export type { BuilderDraft };
 
@@ -56,10 +61,15 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
   /** The draft as it was when the link was last shared: not kept again until it changes. */
   let shared: BuilderDraft | null = null;
 
+  /** Ids of the assessment pool's items, once unlocked. */
+  const $secretIds = atom<ReadonlySet<string>>(new Set());
+  /** This assignment's key: the release link carries it, the student link does not. */
+  const $assignmentKey = computed($draft, (d) => d.assignmentKey);
+
   const $questions = computed($bank, (bank): Question[] =>
     bank ? bank.questions.map((e) => e.question) : [],
   );
-  const $items = computed($bank, (bank) => (bank ? bankFilterItems(bank) : []));
+  const $items = computed([$bank, $secretIds], (bank, secret) => (bank ? bankFilterItems(bank, secret) : []));
   const $selected = computed([$items, $draft], (items, d) =>
     selectedIds(items, {
       mode: d.mode,
@@ -85,8 +95,8 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     shown: filterItems(items, d.filter).length,
     total: items.length,
   }));
-  const $problems = computed([$draft, $selected], (d, selected): Partial<Record<SettingsField, string>> =>
-    settingsProblems({
+  const $problems = computed([$draft, $selected, $secretIds], (d, selected, secret) => {
+    const problems: Partial<Record<SettingsField, string>> = settingsProblems({
       title: d.title,
       attempts: d.attempts,
       timeLimit: d.timeLimit,
@@ -96,8 +106,13 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       due: localDateTime(d.dueDate, d.dueTime),
       review: d.review,
       selected: selected.length,
-    }),
-  );
+    });
+    const fromPool = selected.filter((id) => secret.has(id)).length;
+    if (d.review === 'immediate' && fromPool > 0 && !problems.review) {
+      problems.review = `“Immediately” works with practice questions only: ${fromPool} chosen question${fromPool === 1 ? ' is' : 's are'} from the assessment pool, whose keys never reach a student's page. Choose review after the due date or never.`;
+    }
+    return problems;
+  });
   const $built = computed(
     [$bank, $draft, $selected, $problems],
     (bank, d, selected, problems): BuildResult | null => {
@@ -139,7 +154,7 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
       $restoreNote.set(
         `Your draft from ${new Date(saved.savedAt).toLocaleString()} is back.` +
           (gone.length
-            ? ` ${gone.length} picked question${gone.length === 1 ? ' is' : 's are'} no longer in the bank: ${gone.join(', ')}.`
+            ? ` ${gone.length} picked question${gone.length === 1 ? ' is' : 's are'} not in the practice bank: ${gone.join(', ')}. Questions from the assessment pool come back when you unlock it; others were removed from the course.`
             : '') +
           (damaged ? ' Part of it could not be read; a copy of what was saved is kept in this browser.' : ''),
       );
@@ -148,6 +163,7 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
         'A saved draft could not be read; a copy is kept in this browser, and this is a new draft.',
       );
     }
+    if (!$draft.get().assignmentKey) $draft.setKey('assignmentKey', newAssignmentKey());
     // From now on every change is kept, except a blank form (unless one was kept) and what was just shared.
     $draft.listen((d) => {
       if (shared) {
@@ -167,10 +183,19 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
 
   /** Throw the draft away and start a blank one. */
   function discard(): void {
-    shared = emptyDraft(newSeed());
+    shared = { ...emptyDraft(newSeed()), assignmentKey: newAssignmentKey() };
     $draft.set(shared);
     $restoreNote.set('');
     drafts.discard();
+  }
+
+  /** Add the unlocked assessment pool's items to the bank. */
+  function addPool(entries: BankData['questions']): void {
+    const bank = $bank.get();
+    if (!bank) return;
+    const have = new Set(bank.questions.map((q) => q.id));
+    $bank.set({ ...bank, questions: [...bank.questions, ...entries.filter((e) => !have.has(e.id))] });
+    $secretIds.set(new Set(entries.map((e) => e.id)));
   }
 
   function setField<K extends keyof BuilderDraft>(key: K, value: BuilderDraft[K]): void {
@@ -204,6 +229,9 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $draftState: drafts.$draftState as ReadableAtom<DraftState>,
     markShared,
     discard,
+    addPool,
+    $secretIds: $secretIds as ReadableAtom<ReadonlySet<string>>,
+    $assignmentKey,
     $problems,
     $built,
     loadBank,

@@ -42,6 +42,8 @@ import { now } from '../lib/clock.ts';
 import { readJson } from '../lib/read-json.ts';
 import { safeStorage } from './storage.ts';
 import { loadBank as fetchBank } from './load-bank.ts';
+import { openRelease, splitFragment } from '../lib/secret/release.ts';
+import { withFullResponses } from '../lib/secret/grading.ts';
 
 /** A saved marking is a few levels deep: overrides and comments per student and question. */
 const MARKING_LIMITS = { maxChars: 5_000_000, maxDepth: 16 };
@@ -81,17 +83,22 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
   const $linkText = atom('');
   /** Bumped on every marking write, so `$marking` reads storage again. */
   const $markingVersion = atom(0);
+  /** The assessment pool's items of this assignment, opened from a pasted release link (issue 12). */
+  const $sealed = atom<BankData['questions']>([]);
+  /** Why a pasted release link does not open (damaged, or another assignment's key). */
+  const $releaseError = atom('');
   let pasted = 0;
 
+  const $entries = computed([$bank, $sealed], (bank, sealed) => [...(bank?.questions ?? []), ...sealed]);
   const $questions = computed(
-    $bank,
-    (bank) => new Map<string, Question>((bank?.questions ?? []).map((e) => [e.id, e.question])),
+    $entries,
+    (entries) => new Map<string, Question>(entries.map((e) => [e.id, e.question])),
   );
-  const $link = computed([$linkText, $bank], (text, bank): LinkState | null => {
+  const $link = computed([$linkText, $entries], (text, entries): LinkState | null => {
     if (text.trim() === '') return null;
     const decoded = decodeSpecLite(text);
     if (!decoded.ok) return { ok: false, error: decoded.error };
-    const hashes = Object.fromEntries((bank?.questions ?? []).map((e) => [e.id, e.hash]));
+    const hashes = Object.fromEntries(entries.map((e) => [e.id, e.hash]));
     const spec = decoded.spec;
     return {
       ok: true,
@@ -127,9 +134,15 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     (bank, imported, questions, spec, marking) =>
       bank && imported.submissions.length > 0
         ? gradeSubmissions(
-            imported.submissions.map((s) => s.submission),
+            // Answers from a keyless page (public ids) are graded as answers to the full questions.
+            imported.submissions.map((s) => withFullResponses(s.submission, questions)),
             questions,
-            { spec, marking, now: clock() },
+            {
+              spec,
+              marking,
+              now: clock(),
+              renamed: (id) => bank.questions.find((e) => e.id === id)?.renamed,
+            },
           )
         : null,
   );
@@ -216,6 +229,16 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
 
   function setLink(text: string): void {
     $linkText.set(text);
+    $sealed.set([]);
+    $releaseError.set('');
+    const parts = splitFragment(text);
+    const decoded = decodeSpecLite(text);
+    if (!decoded.ok || parts.key === undefined) return;
+    void openRelease(decoded.spec, parts.sealed, parts.key).then((opened) => {
+      if ($linkText.get() !== text) return;
+      if (opened.ok) $sealed.set(opened.questions);
+      else $releaseError.set(opened.error);
+    });
   }
 
   function changeMarking(change: (marking: Marking) => Marking): void {
@@ -294,6 +317,8 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     $loadError: $loadError as ReadableAtom<string>,
     $read: $read as ReadableAtom<ReadInput[]>,
     $linkText: $linkText as ReadableAtom<string>,
+    $sealed: $sealed as ReadableAtom<BankData['questions']>,
+    $releaseError: $releaseError as ReadableAtom<string>,
     $link,
     $spec,
     $imported,

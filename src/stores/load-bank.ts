@@ -7,14 +7,21 @@
  */
 import { fetchBank, type BankData } from '../lib/assign/bank-data.ts';
 import { fetchJsonUnder } from '../client/fetch-json.ts';
-import { fetchAssignmentBank } from '../lib/assign/bank-split.ts';
+import { fetchAssignmentBank, type BankPaths } from '../lib/assign/bank-split.ts';
 
 /** The whole bank, or null. */
 export function loadBank(base: string): Promise<BankData | null> {
   return fetchBank(fetchJsonUnder(base));
 }
 
-/** A bank holding at least the questions `ids` (from their lessons' files, else the whole bank), or null. */
-export function loadAssignmentBank(base: string, ids: readonly string[]): Promise<BankData | null> {
-  return fetchAssignmentBank(ids, fetchJsonUnder(base));
+/**
+ * A bank holding at least the questions `ids` (from their lessons' files, else the whole bank), or
+ * null; from the public bank (no keys) when `paths` is `PUBLIC_BANK_PATHS`.
+ */
+export function loadAssignmentBank(
+  base: string,
+  ids: readonly string[],
+  paths?: BankPaths,
+): Promise<BankData | null> {
+  return fetchAssignmentBank(ids, fetchJsonUnder(base), paths);
 }

@@ -11,16 +11,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetClock, setClock } from '../lib/clock.ts';
 import { decodeProgress, encodeProgress } from '../lib/progress/codec.ts';
 import { parseProgressFile } from '../lib/progress/import.ts';
+import { importSummary } from '../lib/progress/dashboard.ts';
 import { emptyProgress, type Progress } from '../lib/progress/schema.ts';
 import {
   BACKUP_PREFIX,
   NO_ROOM_NOTICE,
   PROGRESS_KEY,
+  RENAMED_IDS_KEY,
   createProgressStores,
+  type FetchRenamedIds,
   type ProgressStores,
   type StorageEvents,
 } from './progress.ts';
 import { splitStamp } from '../lib/progress/sync.ts';
+import type { RenamedIds } from '../lib/progress/renamed.ts';
 import { VISIT_PREFIX, addVisit } from '../lib/progress/keys.ts';
 import {
   $storageStatus,
@@ -53,8 +57,9 @@ function eventBus(): StorageEvents & { send(key: string | null, value: string | 
 function load(
   storage: PersistentStore = getTestStorage(),
   events: StorageEvents = eventBus(),
+  fetchRenames: FetchRenamedIds | null = null,
 ): ProgressStores {
-  const stores = createProgressStores(storage, events);
+  const stores = createProgressStores(storage, events, fetchRenames);
   keepMount(stores.$progress);
   keepMount(stores.$drafts);
   live.push(stores);
@@ -237,6 +242,23 @@ describe('$progress', () => {
     const exported = parseProgressFile(exportProgress());
     expect(exported).toEqual({ ok: true, state: once });
   });
+
+  it("says what the file added, not another tab's answer saved a moment before", () => {
+    const storage = getTestStorage();
+    const progressPage = load(storage, eventBus());
+    const lessonTab = load(storage, eventBus());
+    progressPage.$progress.get();
+    // The other tab's answer reaches storage; its storage event has not arrived yet.
+    lessonTab.recordAttempt('answered', 'h', 'a', 1);
+    const file: Progress = {
+      ...emptyProgress(),
+      questions: { imported: { hash: 'h', attempts: [{ at: 7, response: 'b', score: 0, hash: 'h' }] } },
+      updatedAt: 7,
+    };
+    const { before, after } = progressPage.importProgress(file);
+    expect(importSummary(before, after)).toBe('Added 1 attempt across 1 question.');
+    expect(Object.keys(stored(storage[PROGRESS_KEY]).questions).sort()).toEqual(['answered', 'imported']);
+  });
 });
 
 describe('what the decoder does not understand', () => {
@@ -306,6 +328,55 @@ describe('what the decoder does not understand', () => {
     expect(backend.data.get(`${BACKUP_PREFIX}${T0}`)).toBe('not json');
     recordAttempt('q1', 'h', 'a', 1);
     expect(stored(backend.data.get(PROGRESS_KEY)).questions['q1']?.attempts).toHaveLength(1);
+  });
+});
+
+describe('answers saved before options had opaque ids', () => {
+  const file: RenamedIds = { v: 1, questions: { q1: { hash: 'h', renamed: { a: 'k3f9x2', b: 'q81zz0' } } } };
+  const saved = (): void => {
+    const before = load();
+    before.recordAttempt('q1', 'h', 'a', 1);
+    before.saveDraft('q1', ['a', 'b']);
+    cleanStores(before.$progress, before.$drafts);
+  };
+
+  it('are renamed once, on the next load, attempts and drafts alike, scores kept', async () => {
+    saved();
+    const fetches = vi.fn(() => Promise.resolve(file));
+    const after = load(getTestStorage(), undefined, fetches);
+    await after.idsCarriedOver;
+    expect(after.$progress.get().questions['q1']?.attempts).toMatchObject([{ response: 'k3f9x2', score: 1 }]);
+    expect(after.draftFor('q1')).toEqual(['k3f9x2', 'q81zz0']);
+    expect(getTestStorage()[RENAMED_IDS_KEY]).toBe('done');
+    await load(getTestStorage(), undefined, fetches).idsCarriedOver;
+    expect(fetches).toHaveBeenCalledTimes(1);
+  });
+
+  it('stay as they are when the file cannot be fetched, and are renamed on a later load', async () => {
+    saved();
+    const offline = load(getTestStorage(), undefined, () => Promise.reject(new TypeError('Failed to fetch')));
+    await offline.idsCarriedOver;
+    expect(offline.$progress.get().questions['q1']?.attempts[0]?.response).toBe('a');
+    expect(getTestStorage()[RENAMED_IDS_KEY]).toBeUndefined();
+    const online = load(getTestStorage(), undefined, () => Promise.resolve(file));
+    await online.idsCarriedOver;
+    expect(online.$progress.get().questions['q1']?.attempts[0]?.response).toBe('k3f9x2');
+  });
+
+  it('a browser with no answers never fetches the file; an imported old file is renamed', async () => {
+    const fetches = vi.fn(() => Promise.resolve(file));
+    const fresh = load(getTestStorage(), undefined, fetches);
+    await fresh.idsCarriedOver;
+    expect(fetches).not.toHaveBeenCalled();
+    expect(getTestStorage()[RENAMED_IDS_KEY]).toBe('done');
+    fresh.importProgress({
+      ...emptyProgress(),
+      questions: { q1: { hash: 'h', attempts: [{ at: 7, response: 'b', score: 0, hash: 'h' }] } },
+      updatedAt: 7,
+    });
+    await vi.waitFor(() =>
+      expect(fresh.$progress.get().questions['q1']?.attempts[0]?.response).toBe('q81zz0'),
+    );
   });
 });
 

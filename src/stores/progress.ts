@@ -34,11 +34,19 @@ import {
   mergeProgress,
   readLesson,
   resetLessonProgress,
+  restartLessonQuiz,
   stableJson,
   toJson,
   visitLesson,
 } from '../lib/progress/merge.ts';
 import { emptyProgress, isProgressId } from '../lib/progress/schema.ts';
+import {
+  RENAMED_IDS_PATH,
+  holdsAnswers,
+  readRenamedIds,
+  renameDrafts,
+  renameProgressIds,
+} from '../lib/progress/renamed.ts';
 import type { Progress } from '../lib/progress/schema.ts';
 import { splitStamp, takeIn, withStamp, type SyncStamp } from '../lib/progress/sync.ts';
 // Importing storage.ts installs the safe engine (in browsers) before the stores below exist.
@@ -48,11 +56,22 @@ import {
   BACKUP_PREFIX,
   DRAFTS_PREFIX,
   PROGRESS_KEY,
+  RENAMED_IDS_KEY,
   VISIT_PREFIX,
   pendingVisits,
 } from '../lib/progress/keys.ts';
 
-export { BACKUP_PREFIX, DRAFTS_PREFIX, PROGRESS_KEY };
+export { BACKUP_PREFIX, DRAFTS_PREFIX, PROGRESS_KEY, RENAMED_IDS_KEY };
+
+/** Fetches the renames file (`RENAMED_IDS_PATH`) as JSON; rejects on any failure. */
+export type FetchRenamedIds = () => Promise<unknown>;
+
+/** The renames file from this site, under its base path. */
+const fetchRenamedIds: FetchRenamedIds = async () => {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${RENAMED_IDS_PATH}`);
+  if (!response.ok) throw new Error(`${RENAMED_IDS_PATH}: HTTP ${response.status}`);
+  return response.json();
+};
 
 /** Optional details of an attempt. */
 export interface AttemptMeta {
@@ -111,7 +130,11 @@ const newRev = (): string => `${now().toString(36)}.${Math.random().toString(36)
  * Build the progress and draft stores over `storage`, which must be the engine
  * given to `setPersistentEngine` (backups are written to it directly).
  */
-export function createProgressStores(storage: PersistentStore, events: StorageEvents = windowEvents) {
+export function createProgressStores(
+  storage: PersistentStore,
+  events: StorageEvents = windowEvents,
+  fetchRenames: FetchRenamedIds | null = typeof window === 'undefined' ? null : fetchRenamedIds,
+) {
   const control = storageControl(storage);
   const $progressNotice = atom<string | undefined>(undefined);
   /** Stored progress that could neither be read as it is nor backed up: offered as a download. */
@@ -285,9 +308,62 @@ export function createProgressStores(storage: PersistentStore, events: StorageEv
     for (const qid of questionIds) clearDraft(qid);
   }
 
+  /**
+   * "Start again" on a lesson quiz: its questions show only answers given from now on (nothing
+   * is deleted; mastery and review still count every answer), and their drafts go.
+   */
+  function restartQuiz(lessonId: string, questionIds: readonly string[]): void {
+    record(restartLessonQuiz(emptyProgress(), lessonId, now()));
+    for (const qid of questionIds) clearDraft(qid);
+  }
+
   /** Merge an imported (already validated, see parseProgressFile) document in. Idempotent. */
-  function importProgress(state: Progress): void {
-    record(splitStamp(state).state);
+  /**
+   * Merge an imported file in. Returns the stored document it was merged into (read at that
+   * moment, so another tab's answer just before it counts as already there) and the result, so
+   * "Added n attempts" counts only what the file added.
+   */
+  function importProgress(state: Progress): { before: Progress; after: Progress } {
+    const fact = splitStamp(state).state;
+    let before = emptyProgress();
+    let after = before;
+    commit((latest) => {
+      before = latest;
+      after = mergeProgress(latest, fact);
+      return after;
+    });
+    // The file may come from before options had opaque ids.
+    void carryOverIds(true);
+    return { before, after };
+  }
+
+  /**
+   * Rename option handles in saved answers to the published ids (src/lib/progress/renamed.ts),
+   * once per browser: when it is done, or there is nothing to rename, `RENAMED_IDS_KEY` says so.
+   * Offline or on any failure nothing changes and the next page load tries again; until then the
+   * old answers still count for scores and mastery (they keep their scores), they are only not
+   * shown again. `force` runs it after an import. Resolves when done.
+   */
+  async function carryOverIds(force = false): Promise<void> {
+    if (fetchRenames === null) return;
+    try {
+      if (!force && storage[RENAMED_IDS_KEY] === 'done') return;
+      if (!holdsAnswers($progress.get(), $drafts.get())) {
+        storage[RENAMED_IDS_KEY] = 'done';
+        return;
+      }
+      const table = readRenamedIds(await fetchRenames());
+      if (!table) return;
+      // A write like any other, over the newest stored document: other tabs take it in as a
+      // change made over what they hold (sync.ts), so they do not bring the handles back.
+      commit((state) => renameProgressIds(state, table));
+      for (const [qid, draft] of Object.entries(renameDrafts($drafts.get(), table))) {
+        $drafts.setKey(qid, toJson(draft));
+      }
+      storage[RENAMED_IDS_KEY] = 'done';
+    } catch {
+      // Offline, or storage refused the mark: try again on the next load.
+    }
   }
 
   /** The export file's text (pretty JSON of the current document, in memory if storage fails). */
@@ -343,6 +419,7 @@ export function createProgressStores(storage: PersistentStore, events: StorageEv
   };
   $progress.set(last.state);
   absorbVisits();
+  const idsCarriedOver = carryOverIds();
 
   return {
     $progress,
@@ -354,12 +431,15 @@ export function createProgressStores(storage: PersistentStore, events: StorageEv
     markVisited,
     markRead,
     resetLesson,
+    restartQuiz,
     importProgress,
     exportProgress,
     dismissProgressNotice,
     saveDraft,
     clearDraft,
     draftFor,
+    /** Resolves once saved answers use published option ids (or it could not be done now). */
+    idsCarriedOver,
   };
 }
 
@@ -375,6 +455,7 @@ export const {
   markVisited,
   markRead,
   resetLesson,
+  restartQuiz,
   importProgress,
   exportProgress,
   dismissProgressNotice,

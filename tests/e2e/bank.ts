@@ -1,7 +1,8 @@
 /**
  * The question banks and the final assessment's pool as the e2e tests read them (straight from
  * content/, so keys never need to be exposed by the site), and answering a question correctly with the
- * keyboard alone.
+ * keyboard alone. Options are found by their text, as a learner finds them: their ids on the page are
+ * opaque hashes, not the authored handles (src/questions/ids.ts).
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -13,6 +14,7 @@ export interface BankQuestion {
   id: string;
   type: Type;
   lesson: string;
+  objective: string;
   prompt: string;
   explanation: string;
   /** `article` only when the quote is not from the lesson's own article (the opening unit). */
@@ -20,6 +22,7 @@ export interface BankQuestion {
   hints?: string[];
   answer?: string | boolean | number;
   answers?: string[];
+  options?: { id: string; text: string }[];
   accept?: string[];
   items?: { id: string; text: string }[];
   pairs?: { id: string; left: string; right: string }[];
@@ -48,6 +51,25 @@ export const pool: BankQuestion[] = readdirSync('content/assessment/pool')
     return Array.isArray(data) ? (data as BankQuestion[]) : [];
   });
 
+/** The texts of the options `ids` name (authored handles), in that order. */
+export function optionTexts(q: BankQuestion, ids: readonly string[]): string[] {
+  return ids.map((id) => q.options?.find((option) => option.id === id)?.text ?? `(no option ${id})`);
+}
+
+/** The key of a single-choice, multiple-response or true/false question, as the texts of its options. */
+export function keyTexts(q: BankQuestion): string[] {
+  if (q.type === 'truefalse') return [q.answer ? 'True' : 'False'];
+  if (q.type === 'single') return optionTexts(q, [String(q.answer)]);
+  return optionTexts(q, q.answers ?? []);
+}
+
+/** The visible text of each choice input in `card` (its label without the letter), in page order. */
+export function choiceLabels(inputs: Locator): Promise<string[]> {
+  return inputs.evaluateAll((els) =>
+    els.map((el) => (el.closest('label')?.textContent ?? '').replace(/^\s*[A-Z]\.\s*/, '').trim()),
+  );
+}
+
 /** Answer `q` correctly using only the keyboard, then press "Check answer" by Tab + Enter. */
 export async function answerWithKeyboard(page: Page, card: Locator, q: BankQuestion): Promise<void> {
   const press = async (key: string, times = 1) => {
@@ -57,8 +79,7 @@ export async function answerWithKeyboard(page: Page, card: Locator, q: BankQuest
     case 'single':
     case 'truefalse': {
       const radios = card.getByRole('radio');
-      const values = await radios.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
-      const index = values.indexOf(String(q.answer));
+      const index = (await choiceLabels(radios)).indexOf(keyTexts(q)[0] ?? '');
       await radios.first().focus();
       if (index === 0) await press('Space');
       else await press('ArrowDown', index);
@@ -67,11 +88,12 @@ export async function answerWithKeyboard(page: Page, card: Locator, q: BankQuest
     }
     case 'multiple': {
       const boxes = card.getByRole('checkbox');
-      const values = await boxes.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+      const labels = await choiceLabels(boxes);
+      const key = keyTexts(q);
       await boxes.first().focus();
-      for (const [i, value] of values.entries()) {
-        if (q.answers?.includes(value)) await press('Space');
-        if (i < values.length - 1) await press('Tab');
+      for (const [i, label] of labels.entries()) {
+        if (key.includes(label)) await press('Space');
+        if (i < labels.length - 1) await press('Tab');
       }
       break;
     }
@@ -102,12 +124,10 @@ export async function answerWithKeyboard(page: Page, card: Locator, q: BankQuest
     case 'matching': {
       for (const pair of q.pairs ?? []) {
         const select = card.getByRole('combobox', { name: pair.left, exact: true });
-        const values = await select
-          .locator('option')
-          .evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+        const labels = await select.locator('option').allTextContents();
         await select.focus();
-        await press('ArrowDown', values.indexOf(pair.id));
-        await expect(select).toHaveValue(pair.id);
+        await press('ArrowDown', labels.indexOf(pair.right));
+        await expect(select.locator('option:checked')).toHaveText(pair.right);
       }
       break;
     }

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { decodeProgress, needsNotice } from '../../src/lib/progress/codec.ts';
 import type { Progress } from '../../src/lib/progress/schema.ts';
 import { storedCaseArb } from '../fuzz/progress-states.ts';
-import { answerWithKeyboard, bank, type BankQuestion, type Type } from './bank.ts';
+import { answerWithKeyboard, bank, choiceLabels, keyTexts, type BankQuestion, type Type } from './bank.ts';
 
 const built = new Set(readdirSync('dist/lessons'));
 const TYPES: Type[] = ['single', 'multiple', 'truefalse', 'numeric', 'text', 'ordering', 'matching', 'cloze'];
@@ -102,7 +102,9 @@ async function choose(page: Page, q: BankQuestion): Promise<void> {
   const fieldset = card(page, q.id);
   const again = fieldset.getByRole('button', { name: 'Try again' });
   if (await again.isVisible()) await again.click();
-  await fieldset.locator(`input[type="radio"][value="${String(q.answer)}"]`).check();
+  // By the key's text: option values are opaque (src/questions/ids.ts).
+  const radios = fieldset.getByRole('radio');
+  await radios.nth((await choiceLabels(radios)).indexOf(keyTexts(q)[0] ?? '')).check();
   await expect(fieldset.getByRole('button', { name: 'Check answer' })).toBeVisible();
 }
 

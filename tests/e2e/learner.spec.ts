@@ -216,7 +216,7 @@ test('the Key terms list links its terms to the glossary without repeating the d
 
 test('the disclosures show their marker', async ({ page }) => {
   await page.goto('/review/');
-  const summary = page.locator('summary', { hasText: 'How review works' });
+  const summary = page.locator('summary', { hasText: 'How review and first tries work' });
   expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
   await page.goto('/lessons/mali-jihadists-support-their-struggle-online/');
   const rule = page.locator('summary', { hasText: 'How mastery is judged' });

@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { parseProgressFile } from '../../src/lib/progress/import.ts';
-import { answerWithKeyboard, bank, type BankQuestion, type Type } from './bank.ts';
+import { answerWithKeyboard, bank, choiceLabels, keyTexts, type BankQuestion, type Type } from './bank.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const builtLessons = new Set(readdirSync('dist/lessons'));
@@ -52,7 +52,8 @@ test.describe('answering every question type with the keyboard', () => {
         'href',
         new RegExp(`^/sources/${q.evidence.article ?? q.lesson}/#${q.evidence.paragraph}:~:text=`),
       );
-      await expect(card.getByRole('button', { name: 'Try again' })).toBeFocused();
+      // Focus moves to the verdict, so a second Enter cannot press "Try again".
+      await expect(status.locator('.q-verdict')).toBeFocused();
       await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();
     });
   }
@@ -115,7 +116,7 @@ test('hints are revealed one at a time', async ({ page }) => {
   await expect(card.locator('.q-hints li').last()).toBeFocused();
 });
 
-test('the last result and a half-typed draft survive a reload; "Try again" keeps history', async ({
+test('the last answer and a half-typed draft survive a reload; "Try again" keeps history', async ({
   page,
 }) => {
   const text = bank.find((b) => b.lesson === lesson && b.type === 'text') ?? firstOfType('text');
@@ -127,19 +128,20 @@ test('the last result and a half-typed draft survive a reload; "Try again" keeps
 
   await page.reload();
   section = await openQuiz(page, `/lessons/${text.lesson}/`);
-  await expect(cardIn(section, first.id).locator('.q-last')).toHaveText(
-    /^Last time: correct, (just now|\d+ seconds? ago)$/,
-  );
+  const card = cardIn(section, first.id);
+  await expect(card.locator('.q-last')).toHaveText(/^Last time: correct, (just now|\d+ seconds? ago)$/);
+  await expect(card.locator('.q-verdict')).toHaveText(/Correct$/);
+  await expect(card.getByRole('radio', { name: keyTexts(first)[0], exact: true })).toBeChecked();
   await expect(cardIn(section, text.id).getByRole('textbox')).toHaveValue('half an ans');
   await expect(section.getByText(/^1 of \d+ answered$/)).toBeVisible();
 
   // Try again resets the inputs but not the history.
-  const card = cardIn(section, first.id);
-  await card.getByRole('radio').first().check();
-  await card.getByRole('button', { name: 'Check answer' }).click();
   await card.getByRole('button', { name: 'Try again' }).click();
   await expect(card.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(card.getByRole('button', { name: 'Check answer' })).toBeFocused();
+  await card.getByRole('radio').first().check();
+  await card.getByRole('button', { name: 'Check answer' }).click();
+  await expect(card.locator('.q-verdict')).toBeVisible();
   const attempts = await page.evaluate(
     (id) =>
       (
@@ -193,12 +195,7 @@ test.describe('before the quiz code has loaded', () => {
     slow = true;
     const section = page.locator('section.lesson-quiz');
     const card = cardIn(section, single.id);
-    const key = await card
-      .getByRole('radio')
-      .evaluateAll(
-        (els, answer) => els.findIndex((el) => (el as HTMLInputElement).value === answer),
-        String(single.answer),
-      );
+    const key = (await choiceLabels(card.getByRole('radio'))).indexOf(keyTexts(single)[0] ?? '');
     await card.getByRole('radio').nth(key).check();
     await cardIn(section, text!.id)
       .getByRole('textbox')
@@ -207,7 +204,7 @@ test.describe('before the quiz code has loaded', () => {
     for (const pair of matching!.pairs ?? []) {
       await cardIn(section, matching!.id)
         .getByRole('combobox', { name: pair.left, exact: true })
-        .selectOption(pair.id);
+        .selectOption({ label: pair.right });
     }
     await card.getByRole('button', { name: 'Check answer' }).click();
     await expect(section.locator('astro-island')).toHaveAttribute('ssr');

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { choiceLabels } from './bank.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
 interface BankQuestion {
@@ -48,9 +49,12 @@ async function quizCard(page: Page, id: string) {
 }
 
 async function choose(card: ReturnType<Page['locator']>, right: boolean): Promise<void> {
+  // After a reload the card shows the last answer again; "Try again" clears it.
+  const again = card.getByRole('button', { name: 'Try again' });
+  if (await again.isVisible()) await again.click();
   const radios = card.getByRole('radio');
-  const values = await radios.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
-  const index = values.findIndex((v) => (v === String(single!.answer)) === right);
+  const key = single!.options?.find((o) => o.id === single!.answer)?.text;
+  const index = (await choiceLabels(radios)).findIndex((label) => (label === key) === right);
   await radios.nth(index).check();
   await card.getByRole('button', { name: 'Check answer' }).click();
   // As a learner would, wait for the feedback (the quiz code may still be loading when they click).

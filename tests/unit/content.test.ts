@@ -14,6 +14,8 @@ import { assessmentSchema, glossaryTermSchema, timelineEventSchema } from '../..
 import { loadSeedArticles } from '../../src/loaders/quizzes.ts';
 import { readAssessmentPool } from '../../src/loaders/pool.ts';
 import { poolStats } from '../../src/lib/content/pool.ts';
+import { gradeResponse } from '../../src/questions/index.ts';
+import { keyCloze } from '../../src/questions/cloze/grade.ts';
 
 const root = process.cwd();
 const articles = loadSeedArticles(root);
@@ -84,6 +86,26 @@ describe('question banks', () => {
         ),
       ).toEqual([]);
     });
+  });
+});
+
+describe('typo tolerance on the real banks', () => {
+  const byId = new Map(allQuestions.map((q) => [q.id, q]));
+  const blank = (qid: string, id: string, value: string) => {
+    const q = byId.get(qid);
+    if (q?.type !== 'cloze') throw new Error(`${qid} is not a cloze question`);
+    return gradeResponse(q, { ...keyCloze(q), [id]: value }).correct;
+  };
+  const typed = (qid: string, value: string) => gradeResponse(byId.get(qid)!, value).correct;
+
+  it('never accepts the opposite word or another number', () => {
+    expect(blank('mali-q10', 'b2', 'ineffective')).toBe(false);
+    expect(blank('mali-q10', 'b2', 'efective')).toBe(true);
+    expect(typed('pak-q07', 'desecuritization')).toBe(false);
+    expect(typed('pak-q07', 'politicization')).toBe(false);
+    expect(typed('pak-q07', 'securitisaton')).toBe(true);
+    for (const wrong of ['3000', '300000', '3,000']) expect(blank('drugs-q03', 'b2', wrong)).toBe(false);
+    for (const right of ['30,000', '30000', '30 000']) expect(blank('drugs-q03', 'b2', right)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@
  * (`scormPackage`, the same code as `npm run export -- --format scorm`) and downloads the zip.
  * Resolves with a sentence for the page's status line; never throws.
  */
+import { downloadFile } from '../../client/download.ts';
 import type { AssignmentSpec } from '../../lib/assign/spec.ts';
 import type { BankData } from '../../lib/assign/bank-data.ts';
 import { SCORM_KIT_PATH, readKit, scormPackage, type ScormKit } from '../../lib/scorm/package.ts';
@@ -34,13 +35,6 @@ export async function downloadScormPackage(
   }
   const built = scormPackage(spec, new Map(bank.questions.map((entry) => [entry.id, entry])), fetched);
   if (!built.ok) return built.error;
-  const url = URL.createObjectURL(new Blob([built.zip as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = built.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile([built.zip as BlobPart], built.fileName, 'application/zip');
   return `Downloaded ${built.fileName} (${(built.zip.length / 1024).toFixed(0)} KB).`;
 }

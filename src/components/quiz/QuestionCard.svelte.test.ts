@@ -4,7 +4,7 @@
  * the ordering view's Move up / Move down with its live announcement.
  */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import QuestionCard from './QuestionCard.svelte';
 import type { Question } from '../../questions/index.ts';
@@ -13,7 +13,7 @@ import { $progress as progress, recordAttempt, saveDraft } from '../../stores/pr
 
 let n = 0;
 /** A fresh question id per test: the progress store is shared across tests in this file. */
-function singleQuestion(): Question {
+function singleQuestion(): Extract<Question, { type: 'single' }> {
   n++;
   return {
     type: 'single',
@@ -82,47 +82,99 @@ describe('QuestionCard: single', () => {
     expect(progress.get().questions[question.id]).toBeUndefined();
   });
 
-  it('checks: verdict, per-option feedback, key, explanation and source link in the status region', async () => {
+  it('a first wrong answer teaches: feedback for the choice and a hint, not the key; "Show answer" gives it', async () => {
     const question = singleQuestion();
     const { group, status } = renderCard(question);
     await fireEvent.click(within(group).getByRole('radio', { name: /Facebook/ }));
     await fireEvent.click(within(group).getByRole('button', { name: 'Check answer' }));
 
     expect(verdictOf(status)).toBe('Not quite');
+    expect(document.activeElement).toBe(status.querySelector('.q-verdict'));
     const items = within(status)
       .getAllByRole('listitem')
       .map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(items).toEqual([
-      'Facebook — ✗ Incorrect: Facebook banned them.',
-      'Telegram — ✓ This is the answer: Its channels.',
-    ]);
-    expect(status.textContent).toContain('Telegram');
-    expect(status.textContent).toContain(question.explanation);
-    expect(within(status).getByRole('link', { name: 'See in source' }).getAttribute('href')).toBe(source);
+    expect(items).toEqual(['Facebook — ✗ Incorrect: Facebook banned them.']);
+    expect(status.textContent).not.toContain('Telegram');
+    expect(status.textContent).not.toContain(question.explanation);
+    expect(status.textContent).toContain('Hint: Think of encrypted apps.');
+    // The paragraph to reread, without the text fragment that would highlight the answer.
+    expect(within(status).getByRole('link', { name: 'paragraph 3 of the source' }).getAttribute('href')).toBe(
+      '/sources/test-lesson/#p3',
+    );
+    expect(within(group).queryByRole('button', { name: 'Check answer' })).toBeNull();
     // Next to the option too, with words, and the inputs are locked.
     expect(
       within(group)
         .getByRole('radio', { name: /Facebook/ })
         .getAttribute('aria-describedby'),
     ).toBeTruthy();
+    expect(
+      within(group)
+        .getByRole('radio', { name: /Telegram/ })
+        .getAttribute('aria-describedby'),
+    ).toBeNull();
     expect((within(group).getByRole('radio', { name: /Telegram/ }) as HTMLInputElement).disabled).toBe(true);
 
     const attempts = progress.get().questions[question.id]?.attempts ?? [];
     expect(attempts).toHaveLength(1);
-    expect(attempts[0]).toMatchObject({ response: 'a', score: 0, hash: 'h1', hintsUsed: 0 });
+    expect(attempts[0]).toMatchObject({
+      response: question.options[0]?.id,
+      score: 0,
+      hash: 'h1',
+      hintsUsed: 0,
+    });
+
+    await fireEvent.click(within(group).getByRole('button', { name: 'Show answer' }));
+    await tick();
+    const key = status.querySelector('.q-key');
+    expect(key?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^Answer: [A-C]\. Telegram$/);
+    expect(document.activeElement).toBe(key);
+    expect(
+      within(status)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
+      'Facebook — ✗ Incorrect: Facebook banned them.',
+      'Telegram — ✓ This is the answer: Its channels.',
+    ]);
+    expect(status.textContent).toContain(question.explanation);
+    expect(within(status).getByRole('link', { name: 'See in source' }).getAttribute('href')).toBe(source);
+    expect(within(group).queryByRole('button', { name: 'Show answer' })).toBeNull();
   });
 
-  it('"Try again" clears the inputs and feedback but keeps the attempt', async () => {
+  it('a second wrong answer shows the key; a right one after it is recorded as a retry', async () => {
+    const question = singleQuestion();
+    const { group, status } = renderCard(question);
+    const answer = async (name: RegExp) => {
+      await fireEvent.click(within(group).getByRole('radio', { name }));
+      await fireEvent.click(within(group).getByRole('button', { name: 'Check answer' }));
+    };
+    await answer(/Facebook/);
+    expect(status.querySelector('.q-key')).toBeNull();
+    await fireEvent.click(within(group).getByRole('button', { name: 'Try again' }));
+    await answer(/Myspace/);
+    expect(status.querySelector('.q-key')?.textContent).toContain('Telegram');
+    expect(within(group).queryByRole('button', { name: 'Show answer' })).toBeNull();
+    await fireEvent.click(within(group).getByRole('button', { name: 'Try again' }));
+    await answer(/Telegram/);
+    expect(verdictOf(status)).toBe('Correct');
+    expect(progress.get().questions[question.id]?.attempts.map((a) => a.score)).toEqual([0, 0, 1]);
+  });
+
+  it('"Try again" is another button, after the feedback; it clears the inputs and keeps the attempt', async () => {
     const question = singleQuestion();
     const { group, status } = renderCard(question);
     await fireEvent.click(within(group).getByRole('radio', { name: /Telegram/ }));
-    const button = within(group).getByRole('button', { name: 'Check answer' });
-    await fireEvent.click(button);
+    const check = within(group).getByRole('button', { name: 'Check answer' });
+    await fireEvent.click(check);
     expect(verdictOf(status)).toBe('Correct');
-    expect(button.textContent?.trim()).toBe('Try again');
+    expect(check.isConnected).toBe(false);
+    const again = within(group).getByRole('button', { name: 'Try again' });
+    expect(status.compareDocumentPosition(again) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
-    await fireEvent.click(button);
-    expect(button.textContent?.trim()).toBe('Check answer');
+    await fireEvent.click(again);
+    await tick();
+    expect(document.activeElement).toBe(within(group).getByRole('button', { name: 'Check answer' }));
     expect(status.textContent?.trim()).toBe('');
     expect(
       within(group)
@@ -131,6 +183,29 @@ describe('QuestionCard: single', () => {
     ).toBe(false);
     expect(progress.get().questions[question.id]?.attempts).toHaveLength(1);
     expect(within(group).getByText(/^Last time: correct, just now$/)).toBeTruthy();
+  });
+
+  it('after a reload shows the last answer with its feedback, the key only if it was a wrong retry', async () => {
+    const question = singleQuestion();
+    const [wrong, right] = [question.options[0]?.id ?? '', question.options[1]?.id ?? ''];
+    recordAttempt(question.id, 'h1', wrong, 0);
+    const { group, status } = renderCard(question);
+    await tick();
+    expect((within(group).getByRole('radio', { name: /Facebook/ }) as HTMLInputElement).checked).toBe(true);
+    expect(verdictOf(status)).toBe('Not quite');
+    expect(status.querySelector('.q-key')).toBeNull();
+    expect(within(group).getByRole('button', { name: 'Show answer' })).toBeTruthy();
+    expect(within(group).getByText(/^Last time: not quite, just now$/)).toBeTruthy();
+
+    recordAttempt(question.id, 'h1', 'c', 0);
+    cleanup();
+    const again = renderCard(question);
+    await tick();
+    expect(again.status.querySelector('.q-key')?.textContent).toContain('Telegram');
+
+    recordAttempt(question.id, 'h1', right, 1);
+    await tick();
+    expect(verdictOf(again.status)).toBe('Correct');
   });
 
   it('reveals hints one at a time, then moves focus to the last one', async () => {

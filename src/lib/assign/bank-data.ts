@@ -12,8 +12,17 @@ import type { Question } from '../../questions/index.ts';
 export interface BankData {
   /** Bumped when the shape changes. */
   v: 1;
-  /** `source`: the "See in source" link (`/sources/<lesson>/#p7:~:text=…`). */
-  questions: { id: string; hash: string; source: string; question: Question }[];
+  /**
+   * `source`: the "See in source" link (`/sources/<lesson>/#p7:~:text=…`); `renamed`: authored
+   * option handle → published id (src/questions/ids.ts), to read work saved under the handles.
+   */
+  questions: {
+    id: string;
+    hash: string;
+    source: string;
+    question: Question;
+    renamed?: Record<string, string>;
+  }[];
   /** Lessons with questions, in course order. */
   lessons: { id: string; title: string; module: string | null }[];
   /** Modules in order. */
@@ -60,10 +69,13 @@ export function questionsById(bank: BankData): Map<string, BankData['questions']
  */
 export type FetchJson = (path: string) => Promise<unknown>;
 
-/** The whole bank (`BANK_DATA_PATH`) through `fetchJson`, or null on any failure. Never throws. */
-export async function fetchBank(fetchJson: FetchJson): Promise<BankData | null> {
+/** The whole bank (`BANK_DATA_PATH`, or the public bank's `path`) through `fetchJson`, or null on any failure. Never throws. */
+export async function fetchBank(
+  fetchJson: FetchJson,
+  path: string = BANK_DATA_PATH,
+): Promise<BankData | null> {
   try {
-    const read = readBankData(await fetchJson(BANK_DATA_PATH));
+    const read = readBankData(await fetchJson(path));
     return read.ok ? read.bank : null;
   } catch {
     return null;

@@ -14,7 +14,7 @@
  * (a stale link, a cache from another build) — and it reads the whole bank instead: splitting can
  * make the page lighter, never block a student.
  */
-import { fetchBank, readBankData, type BankData, type FetchJson } from './bank-data.ts';
+import { BANK_DATA_PATH, fetchBank, readBankData, type BankData, type FetchJson } from './bank-data.ts';
 
 /** Where each question lives: `lessonOf[questionId]` is its lesson id. */
 export interface BankIndex {
@@ -30,6 +30,30 @@ export const BANK_INDEX_PATH = '/assignment/questions/index.json';
 export function lessonBankPath(lesson: string): string {
   return `/assignment/questions/${encodeURIComponent(lesson)}.json`;
 }
+
+/** Where a split bank lives: the whole file, the index, one lesson's file. */
+export interface BankPaths {
+  whole: string;
+  index: string;
+  lesson: (lesson: string) => string;
+}
+
+/** The bank with its keys (practice items only). */
+export const BANK_PATHS: BankPaths = {
+  whole: BANK_DATA_PATH,
+  index: BANK_INDEX_PATH,
+  lesson: lessonBankPath,
+};
+
+/**
+ * The public bank: every practice item and every secret-pool item as its public question (prompts
+ * and options, no keys: src/questions/publics.ts), for assignment pages that must hold no key.
+ */
+export const PUBLIC_BANK_PATHS: BankPaths = {
+  whole: '/assignment/public/all.json',
+  index: '/assignment/public/index.json',
+  lesson: (lesson) => `/assignment/public/${encodeURIComponent(lesson)}.json`,
+};
 
 /**
  * One `BankData` per lesson that has questions, in order of each lesson's first question: the
@@ -116,13 +140,14 @@ export function mergeBanks(banks: readonly BankData[]): BankData {
 export async function fetchAssignmentBank(
   ids: readonly string[],
   fetchJson: FetchJson,
+  paths: BankPaths = BANK_PATHS,
 ): Promise<BankData | null> {
   try {
-    const index = readBankIndex(await fetchJson(BANK_INDEX_PATH));
+    const index = readBankIndex(await fetchJson(paths.index));
     const needed = index ? lessonsFor(index, ids) : null;
     if (needed && needed.missing.length === 0) {
       const reads = await Promise.all(
-        needed.lessons.map(async (lesson) => readBankData(await fetchJson(lessonBankPath(lesson)))),
+        needed.lessons.map(async (lesson) => readBankData(await fetchJson(paths.lesson(lesson)))),
       );
       const banks = reads.flatMap((read) => (read.ok ? [read.bank] : []));
       if (banks.length === reads.length) {
@@ -134,5 +159,5 @@ export async function fetchAssignmentBank(
   } catch {
     // A file missing or unreadable: the whole bank below.
   }
-  return fetchBank(fetchJson);
+  return fetchBank(fetchJson, paths.whole);
 }

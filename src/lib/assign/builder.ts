@@ -22,8 +22,12 @@ export interface Selection {
   filter: BankFilter;
 }
 
-/** The bank's questions as the shared filters see them: practice items, all final. */
-export function bankFilterItems(bank: Pick<BankData, 'questions' | 'lessons'>): FilterItem[] {
+/** The bank's questions as the shared filters see them, all final: practice items, and the unlocked pool's. */
+export function bankFilterItems(
+  bank: Pick<BankData, 'questions' | 'lessons'>,
+  /** Ids of the unlocked assessment pool's items. */
+  secret: ReadonlySet<string> = new Set(),
+): FilterItem[] {
   const moduleOf = new Map(bank.lessons.map((l) => [l.id, l.module]));
   return bank.questions.map(({ question: q }) => ({
     id: q.id,
@@ -33,7 +37,7 @@ export function bankFilterItems(bank: Pick<BankData, 'questions' | 'lessons'>): 
     bloom: q.bloom,
     objective: q.objective,
     status: 'final',
-    pool: 'practice',
+    pool: secret.has(q.id) ? 'assessment' : 'practice',
     text: `${q.id} ${q.prompt} ${q.explanation} ${q.evidence.quote}`,
   }));
 }

@@ -73,6 +73,8 @@ export function decodeSpecWith(fragment: string, check: SpecCheck): DecodeSpecRe
   let code = fragment.trim();
   const hash = code.indexOf('#');
   if (hash >= 0) code = code.slice(hash + 1);
+  // `code.sealed[.key]`: the sealed answers and the release key follow the spec (src/lib/secret/release.ts).
+  code = code.split('.')[0] ?? '';
   if (code === '')
     return { ok: false, error: 'This assignment link is incomplete: nothing follows the "#".' };
   if (code.length > MAX_FRAGMENT_LENGTH) {

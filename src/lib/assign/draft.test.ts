@@ -39,6 +39,7 @@ const draftArb: fc.Arbitrary<BuilderDraft> = fc.record({
   shuffleOptions: fc.boolean(),
   review: fc.constantFrom('immediate', 'after-due', 'never'),
   studentId: fc.constantFrom('', 'number', 'email'),
+  assignmentKey: fc.oneof(fc.constant(''), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
   savedAt: fc.integer({ min: 0 }),
 }) as fc.Arbitrary<BuilderDraft>;
 
@@ -99,9 +100,24 @@ describe('decodeDraft', () => {
   });
 });
 
+describe('the assignment key kept with the draft', () => {
+  it('comes back whole, so the release link of a restored draft stays the same', () => {
+    const key = 'k'.repeat(43);
+    expect(decodeDraft(encodeDraft({ ...blankDraft('s'), assignmentKey: key })).draft?.assignmentKey).toBe(
+      key,
+    );
+  });
+  it('is dropped, and the draft called damaged, when it is not a whole key', () => {
+    const { draft, damaged } = decodeDraft(JSON.stringify({ v: 1, title: 'Quiz', assignmentKey: 'short' }));
+    expect(damaged).toBe(true);
+    expect(draft).toMatchObject({ title: 'Quiz', assignmentKey: '' });
+  });
+});
+
 describe('isBlank and sameDraft', () => {
   it('a new draft is blank whatever its seed; a title or a pick makes it not blank', () => {
     expect(isBlank(blankDraft('abc'))).toBe(true);
+    expect(isBlank({ ...blankDraft('abc'), assignmentKey: 'k'.repeat(43) })).toBe(true);
     expect(isBlank({ ...blankDraft('abc'), title: 'x' })).toBe(false);
     expect(isBlank({ ...blankDraft('abc'), picked: ['q1'] })).toBe(false);
   });

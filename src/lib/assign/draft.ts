@@ -6,6 +6,9 @@
  * shared or the draft discarded (`src/stores/assign-draft.ts`). `decodeDraft` is total: it never
  * throws, and keeps every field it can read — a field it cannot read falls back to its blank value,
  * and the caller is told so it can keep the stored text as a backup.
+ *
+ * With the choices goes the assignment's key (issue 12), so that a draft's release link stays the
+ * same across a reload; it is not a choice, so a draft holding only a key is still blank.
  */
 import { STUDENT_ID_KINDS, type ReviewPolicy, type StudentIdKind } from './core.ts';
 import type { SelectionMode } from './builder.ts';
@@ -32,6 +35,8 @@ export interface BuilderDraft {
   review: ReviewPolicy;
   /** '' = the student id is optional. */
   studentId: '' | StudentIdKind;
+  /** The assignment key (43 base64url characters) its release link carries, or '' (none made yet). */
+  assignmentKey: string;
   /** When it was last changed (ms since the epoch). */
   savedAt: number;
 }
@@ -57,14 +62,15 @@ export function blankDraft(seed: string): BuilderDraft {
     shuffleOptions: true,
     review: 'immediate',
     studentId: '',
+    assignmentKey: '',
     savedAt: 0,
   };
 }
 
-/** Whether the instructor has chosen anything yet (the seed and time do not count). */
+/** Whether the instructor has chosen anything yet (the seed, the key and the time do not count). */
 export function isBlank(draft: BuilderDraft): boolean {
   const blank = blankDraft(draft.seed);
-  return sameDraft({ ...draft, savedAt: 0 }, blank);
+  return sameDraft({ ...draft, assignmentKey: '', savedAt: 0 }, blank);
 }
 
 /** Whether two drafts hold the same choices (the time they were saved aside). */
@@ -79,6 +85,8 @@ export function encodeDraft(draft: BuilderDraft): string {
 const MODES: readonly SelectionMode[] = ['pick', 'lessons', 'draw'];
 const REVIEWS: readonly ReviewPolicy[] = ['immediate', 'after-due', 'never'];
 const MAX_CHARS = 1_000_000;
+/** An assignment key: 32 bytes in base64url (src/lib/secret/crypto.ts). */
+const KEY = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The stored text as a draft. `draft` is null when there is none to restore (nothing stored, or
@@ -150,6 +158,11 @@ export function decodeDraft(raw: string | null | undefined): {
       'studentId',
       (x): x is BuilderDraft['studentId'] => x === '' || STUDENT_ID_KINDS.includes(x as StudentIdKind),
       blank.studentId,
+    ),
+    assignmentKey: pick(
+      'assignmentKey',
+      (x): x is string => typeof x === 'string' && (x === '' || KEY.test(x)),
+      '',
     ),
     savedAt: pick('savedAt', (x): x is number => typeof x === 'number' && Number.isFinite(x), 0),
   };

@@ -13,6 +13,7 @@ import {
   openAttempt,
   restoreLocks,
   restoreSession,
+  renameSessionIds,
   reviewState,
   sessionStorageKey,
   sessionSubmission,
@@ -262,5 +263,20 @@ describe('what a restored session can hold: no more than the page could give', (
 
   it('names the lock record beside the session', () => {
     expect(locksStorageKey('abc', 'k')).toBe('eoc:assignment:abc:k:locks');
+  });
+});
+
+describe('renameSessionIds', () => {
+  it('carries work saved under authored option handles over to the published ids', () => {
+    const session: AssignmentSession = {
+      v: 1,
+      student: { name: 'Ana' },
+      attempts: [{ startedAt: T0, responses: { q1: 'a', q2: ['b', 'zz'] }, checked: ['q1'], extensions: [] }],
+    };
+    const renames: Record<string, Record<string, string>> = { q1: { a: 'k3f9x2' }, q2: { b: 'q81zz0' } };
+    const renamed = renameSessionIds(session, (id) => renames[id]);
+    expect(renamed.attempts[0]?.responses).toEqual({ q1: 'k3f9x2', q2: ['q81zz0', 'zz'] });
+    expect(renamed.attempts[0]?.checked).toEqual(['q1']);
+    expect(renameSessionIds(renamed, () => ({ a: 'k3f9x2' }))).toEqual(renamed);
   });
 });

@@ -22,6 +22,7 @@ import type { AssignmentSpec } from './spec.ts';
 import type { Extension, Submission, SubmissionAttempt } from '../submission/submission.ts';
 import { createSubmission } from '../submission/core.ts';
 import { contentHash } from '../quiz/hash.ts';
+import { renameIds } from '../../questions/ids.ts';
 import { grantedExtensions } from './timing.ts';
 
 export { MAX_EXTENSIONS, extensionMinutes } from './timing.ts';
@@ -47,6 +48,29 @@ export interface AssignmentSession {
 }
 
 const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
+/**
+ * `session` with responses saved under authored option handles read as the published ids
+ * (src/questions/ids.ts): work started before options had opaque ids carries on. `renamedOf`
+ * gives a question's renames (`BankData`'s `renamed`).
+ */
+export function renameSessionIds(
+  session: AssignmentSession,
+  renamedOf: (questionId: string) => Readonly<Record<string, string>> | undefined,
+): AssignmentSession {
+  return {
+    ...session,
+    attempts: session.attempts.map((attempt) => ({
+      ...attempt,
+      responses: Object.fromEntries(
+        Object.entries(attempt.responses).map(([id, response]) => {
+          const renamed = renamedOf(id);
+          return [id, renamed ? renameIds(response, renamed) : response];
+        }),
+      ),
+    })),
+  };
+}
 
 /**
  * The per-student key that seeds the student's question and option order and names their storage

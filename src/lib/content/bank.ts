@@ -5,7 +5,7 @@
  * the question id and the field, so an author can fix it without reading a stack trace.
  * Pure: the caller parses YAML and supplies the articles.
  */
-import { questionSchema, type Question } from '../../questions/index.ts';
+import { publishQuestion, questionSchema, type Question } from '../../questions/index.ts';
 import { questionHash } from '../quiz/hash.ts';
 import { checkEvidence, type ParagraphLike } from './evidence.ts';
 import { checkItem, checkSpread } from './items.ts';
@@ -16,8 +16,12 @@ export interface BankArticle {
 }
 
 export interface BankQuestion {
+  /** As published (`publishQuestion`): option, item and right-hand option ids from their text. */
   question: Question;
+  /** Content hash of the question as authored (unchanged by publishing, so saved progress counts). */
   hash: string;
+  /** Authored handle → published id, for responses saved under the handles (`renameIds`). */
+  renamed: Record<string, string>;
 }
 
 export interface BankResult {
@@ -83,7 +87,8 @@ export function validateBank(
       if (problem) errors.push(`${file}: ${label}: evidence: ${problem.message}`);
     }
     for (const problem of checkItem(q)) errors.push(`${file}: ${problem}`);
-    questions.push({ question: q, hash: questionHash(q) });
+    const published = publishQuestion(q);
+    questions.push({ question: published.question, hash: questionHash(q), renamed: published.renamed });
   });
   for (const problem of checkSpread(
     questions.map((b) => b.question),

@@ -110,6 +110,29 @@ describe('validatePoolFile', () => {
     expect(comparesArticles(items[0]!)).toBe(true);
   });
 
+  it('publishes options under opaque ids, as lesson banks do: not the authored handles', () => {
+    const {
+      feedbackTrue: _t,
+      feedbackFalse: _f,
+      ...single
+    } = item('fa-2', {
+      type: 'single',
+      answer: 'b',
+      options: [
+        { id: 'a', text: 'Ground, not online', feedback: 'Paragraph 1 names online too.' },
+        { id: 'b', text: 'Ground and online' },
+        { id: 'c', text: 'Online, not ground', feedback: 'Paragraph 1 names the ground too.' },
+      ],
+    });
+    const { items, errors } = read([single]);
+    expect(errors).toEqual([]);
+    const q = items[0]!.question;
+    if (q.type !== 'single') throw new Error('expected a single-choice item');
+    const ids = q.options.map((o) => o.id);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-z]{6}$/);
+    expect(q.answer).toBe(ids[1]);
+  });
+
   it('checks every `also` quote verbatim, naming the item and the quote', () => {
     const { errors } = read([
       item('fa-1', {

@@ -10,7 +10,7 @@
  * parses YAML and supplies the articles, the modules and the bank's prompts.
  */
 import { z } from 'astro/zod';
-import { questionSchema, type Question } from '../../questions/index.ts';
+import { publishQuestion, questionSchema, type Question } from '../../questions/index.ts';
 import { questionHash } from '../quiz/hash.ts';
 import { normalizeText } from '../quiz/normalize.ts';
 import { pathOf, type BankArticle } from './bank.ts';
@@ -162,7 +162,8 @@ export function validatePoolFile(
     if (!parsed.success || !extras.success) return;
     const q = parsed.data;
     const item: PoolItem = {
-      question: q,
+      // Opaque option ids, as for bank questions (src/questions/ids.ts); the hash stays the authored one.
+      question: publishQuestion(q).question,
       hash: questionHash(q),
       module: moduleId,
       file,

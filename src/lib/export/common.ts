@@ -90,6 +90,13 @@ export function usesTypos(entry: { typos?: 'auto' | 0 }): boolean {
   return entry.typos !== 0;
 }
 
+/** A known wrong answer as the export formats read it (`reject` of text questions and cloze blanks). */
+export function rejectedAnswers(entry: {
+  reject?: readonly (string | { answer: string; feedback: string })[] | undefined;
+}): { answer: string; feedback?: string }[] {
+  return (entry.reject ?? []).map((r) => (typeof r === 'string' ? { answer: r } : r));
+}
+
 /** "1st", "2nd", "3rd", "4th", … for positions. */
 export function ordinal(n: number): string {
   const tens = n % 100;
@@ -103,6 +110,8 @@ export function ordinal(n: number): string {
  */
 export const NOTE = {
   hintsDropped: 'hints dropped (the format has no hints)',
+  rejectedDropped:
+    'known wrong answers (reject) and their feedback dropped: such an answer simply scores 0 there',
   typos:
     'typo tolerance and punctuation/diacritic normalisation dropped: only exact (case-insensitive) matches of the accepted answers score',
 } as const;

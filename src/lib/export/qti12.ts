@@ -91,6 +91,10 @@ export interface Qti12Built {
   answerIds: string[];
 }
 
+/**
+ * A choice among `options`, written in authored order. `shuffle` declares that the
+ * LMS may show them in any order (`shuffle="Yes"`), as the site does; true/false keeps its order.
+ */
 export function choiceLid(
   ident: string,
   card: 'Single' | 'Multiple',

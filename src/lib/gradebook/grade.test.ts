@@ -273,3 +273,25 @@ describe('helpers', () => {
     expect(studentKey({ name: 'Zoë', id: '1' })).not.toBe(studentKey({ name: 'Zoë', id: '2' }));
   });
 });
+
+describe('submissions saved before options had opaque ids', () => {
+  it('are graded through the renames; the file itself is not changed', () => {
+    const published = new Map(byId);
+    published.set('q1', {
+      ...questions[0],
+      options: [
+        { id: 'k3f9x2', text: 'A' },
+        { id: 'q81zz0', text: 'B' },
+      ],
+      answer: 'k3f9x2',
+    } as Question);
+    const renames: Record<string, Record<string, string>> = { q1: { a: 'k3f9x2', b: 'q81zz0' } };
+    const sub = submit('Old', [attempt(0, { q1: 'a', q2: true })]);
+    const without = gradeSubmissions([sub], published);
+    expect(without.rows[0]?.points).toBe(1);
+    const graded = gradeSubmissions([sub], published, { renamed: (id) => renames[id] });
+    expect(graded.rows[0]?.points).toBe(2);
+    expect(graded.matrix.responses[0]).toBe('k3f9x2');
+    expect(sub.attempts[0]?.responses['q1']).toBe('a');
+  });
+});

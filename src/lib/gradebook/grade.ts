@@ -30,6 +30,7 @@
  */
 import { gradeResponse } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
+import { renameIds } from '../../questions/ids.ts';
 import type { AssignmentSpec } from '../assign/spec.ts';
 import { contentHash, stableStringify } from '../quiz/hash.ts';
 import type { Submission, SubmissionAttempt } from '../submission/submission.ts';
@@ -122,6 +123,27 @@ export interface GradeOptions {
   marking?: Marking | undefined;
   /** The instructor's clock (ms), to flag times in the future. */
   now?: number | undefined;
+  /**
+   * Question id → authored option handle → published id (the bank's `renamed`): work saved before
+   * options had opaque ids (src/questions/ids.ts) is read through it. The files are not changed.
+   */
+  renamed?: ((questionId: string) => Readonly<Record<string, string>> | undefined) | undefined;
+}
+
+/** `sub` with responses saved under authored option handles read as the published ids. */
+function withPublishedIds(sub: Submission, renamed: NonNullable<GradeOptions['renamed']>): Submission {
+  return {
+    ...sub,
+    attempts: sub.attempts.map((attempt) => ({
+      ...attempt,
+      responses: Object.fromEntries(
+        Object.entries(attempt.responses).map(([id, response]) => {
+          const renames = renamed(id);
+          return [id, renames ? renameIds(response, renames) : response];
+        }),
+      ),
+    })),
+  };
 }
 
 /** Questions by id, as a Map or a plain record. */
@@ -222,10 +244,12 @@ interface Entry {
 
 /** Regrade every submission; see the module comment for the policies. */
 export function gradeSubmissions(
-  submissions: readonly Submission[],
+  files: readonly Submission[],
   questionsById: QuestionLookup,
   options: GradeOptions = {},
 ): GradedCohort {
+  const renamed = options.renamed;
+  const submissions = renamed ? files.map((sub) => withPublishedIds(sub, renamed)) : files;
   const spec = options.spec ?? null;
   const marking = options.marking;
   const latePolicy = options.latePolicy ?? marking?.latePolicy ?? 'flag';

@@ -2,9 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../questions/index.ts';
 import { FIXTURES } from '../export/fixtures.ts';
+import { rightOptions } from '../../questions/matching/grade.ts';
+import type { MatchingQuestion } from '../../questions/matching/schema.ts';
 import { NO_ANSWER, describeResponse } from './response-text.ts';
 
 const q = (id: string) => FIXTURES.find((f) => f.id === id) as Question;
+// Matching answers name right-hand options by their opaque ids (src/questions/ids.ts): R3, then the distractor.
+const [, , right3, distractor] = rightOptions(q('fx-matching') as MatchingQuestion).map((o) => o.id);
 
 describe('describeResponse: every response as the student gave it', () => {
   it.each([
@@ -20,7 +24,7 @@ describe('describeResponse: every response as the student gave it', () => {
     ],
     [
       'fx-matching',
-      { p2: 'p3', p3: 'd1' },
+      { p2: right3, p3: distractor },
       undefined,
       `${(q('fx-matching') as Extract<Question, { type: 'matching' }>).pairs[0]?.left} → (not matched); L2 → R3; L3 → Nothing`,
     ],

@@ -42,6 +42,12 @@ export interface BankFilter {
   search: string;
 }
 
+/** The pool filter's choices, in words. The builder offers the second once the pool is unlocked. */
+export const POOL_CHOICES: readonly { value: ItemPool; label: string }[] = [
+  { value: 'practice', label: 'Lesson practice' },
+  { value: 'assessment', label: 'Final assessment pool' },
+];
+
 export const NO_FILTER: Readonly<BankFilter> = {
   module: '',
   lesson: '',

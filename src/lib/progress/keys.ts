@@ -46,6 +46,11 @@ export const PROGRESS_KEY = 'eoc:progress';
 export const BACKUP_PREFIX = 'eoc:progress:backup:';
 /** Prefix of draft answers, one key per question: `eoc:drafts:<qid>`. */
 export const DRAFTS_PREFIX = 'eoc:drafts:';
+/**
+ * Set to `done` once this browser's saved answers use the published option ids
+ * (src/lib/progress/renamed.ts), so the renames file is fetched at most until then.
+ */
+export const RENAMED_IDS_KEY = 'eoc:ids';
 /** Prefix of pending lesson visits, one key per lesson: `eoc:visit:<lesson>` = `{"first":ms,"last":ms}`. */
 export const VISIT_PREFIX = 'eoc:visit:';
 

@@ -78,7 +78,7 @@ const progressArb: fc.Arbitrary<Progress> = withUnknown(
         idArb,
         withUnknown(
           fc.record(
-            { visitedAt: timeArb, lastVisitedAt: timeArb, readAt: timeArb },
+            { visitedAt: timeArb, lastVisitedAt: timeArb, readAt: timeArb, restartedAt: timeArb },
             { requiredKeys: [], noNullPrototype: true },
           ),
         ),

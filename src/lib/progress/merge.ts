@@ -9,7 +9,7 @@
  *
  * Merge rules — chosen so that nothing either side knows is lost:
  * - lessons: `visitedAt` and `readAt` = the earliest defined ("first time");
- *   `lastVisitedAt` = the latest.
+ *   `lastVisitedAt` and `restartedAt` = the latest.
  * - questions: the union of attempts, sorted by `at`; an attempt equal in
  *   every field to another (key order aside) is the same attempt and kept
  *   once. Two attempts that differ in any field, even one this version does
@@ -117,6 +117,7 @@ function mergeLesson(x: LessonProgress, y: LessonProgress): LessonProgress {
     visitedAt: minDefined(x.visitedAt, y.visitedAt),
     lastVisitedAt: maxDefined(x.lastVisitedAt, y.lastVisitedAt),
     readAt: minDefined(x.readAt, y.readAt),
+    restartedAt: maxDefined(x.restartedAt, y.restartedAt),
   });
 }
 
@@ -126,6 +127,7 @@ function normalizeLesson(lesson: LessonProgress): LessonProgress {
   if (lesson.visitedAt !== undefined) out.visitedAt = lesson.visitedAt;
   if (lesson.lastVisitedAt !== undefined) out.lastVisitedAt = lesson.lastVisitedAt;
   if (lesson.readAt !== undefined) out.readAt = lesson.readAt;
+  if (lesson.restartedAt !== undefined) out.restartedAt = lesson.restartedAt;
   return out;
 }
 
@@ -282,6 +284,20 @@ export function readLesson(state: Progress, lessonId: string, at: number): Progr
   return mergeProgress(state, {
     ...emptyProgress(),
     lessons: { [lessonId]: { readAt: t } },
+    updatedAt: t,
+  });
+}
+
+/**
+ * The learner pressed "Start again" on the lesson quiz: from `at` on, the quiz and the lesson's
+ * questions show only newer answers. Nothing is deleted; the latest restart is kept.
+ */
+export function restartLessonQuiz(state: Progress, lessonId: string, at: number): Progress {
+  checkId(lessonId);
+  const t = epoch(at);
+  return mergeProgress(state, {
+    ...emptyProgress(),
+    lessons: { [lessonId]: { restartedAt: t } },
     updatedAt: t,
   });
 }

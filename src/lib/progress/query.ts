@@ -8,6 +8,15 @@
  * Every per-question view looks only at attempts made under the question's
  * CURRENT hash: editing one question resets only that question, while older
  * attempts stay in the document.
+ *
+ * First tries and retries: a sitting on a question starts with an answer and
+ * lasts `SITTING_MS` (30 minutes). Its first answer is the learner's first try;
+ * every other answer in it (after a wrong answer, after "Show answer", after
+ * starting the quiz again) is a retry. Mastery and scores count first tries
+ * only, so a right answer given after seeing the feedback or the key never
+ * raises them; spaced review does the same (`RETRY_WINDOW_MS` in
+ * src/lib/review/card.ts is this window). No field of the attempt is needed,
+ * so old history and merged documents follow the same rule.
  */
 import type { Attempt, Progress } from './schema.ts';
 
@@ -25,6 +34,30 @@ export interface QuestionRef {
 
 const NONE: readonly Attempt[] = Object.freeze([]);
 
+/** How long a sitting lasts from its first try: later answers within it are retries. */
+export const SITTING_MS = 30 * 60_000;
+
+/**
+ * The first tries among `attempts` (any order): oldest first, each attempt made `SITTING_MS` or
+ * more after the previous first try.
+ */
+export function firstTries(attempts: readonly Attempt[]): Attempt[] {
+  const out: Attempt[] = [];
+  let start = -Infinity;
+  for (const attempt of [...attempts].sort((a, b) => a.at - b.at)) {
+    if (attempt.at - start < SITTING_MS) continue;
+    out.push(attempt);
+    start = attempt.at;
+  }
+  return out;
+}
+
+/** Whether an answer at `at` would be a retry after `attempts`: within `SITTING_MS` of the last first try. */
+export function isRetryAt(attempts: readonly Attempt[], at: number): boolean {
+  const last = firstTries(attempts.filter((attempt) => attempt.at <= at)).at(-1);
+  return last !== undefined && at - last.at < SITTING_MS;
+}
+
 /** Attempts on `qid` made under `hash`, oldest first. */
 export function attemptsFor(state: Progress, qid: string, hash: string): readonly Attempt[] {
   const question = Object.hasOwn(state.questions, qid) ? state.questions[qid] : undefined;
@@ -41,15 +74,15 @@ export function latestAttempt(state: Progress, qid: string, hash: string): Attem
   return latest;
 }
 
-/** Highest score under `hash`; undefined when never attempted. */
+/** Highest first-try score under `hash`; undefined when never attempted. */
 export function bestScore(state: Progress, qid: string, hash: string): number | undefined {
-  const attempts = attemptsFor(state, qid, hash);
-  return attempts.length === 0 ? undefined : Math.max(...attempts.map((attempt) => attempt.score));
+  const tries = firstTries(attemptsFor(state, qid, hash));
+  return tries.length === 0 ? undefined : Math.max(...tries.map((attempt) => attempt.score));
 }
 
-/** Score of the most recent attempt under `hash`; undefined when never attempted. */
+/** Score of the most recent first try under `hash`; undefined when never attempted. */
 export function lastScore(state: Progress, qid: string, hash: string): number | undefined {
-  return latestAttempt(state, qid, hash)?.score;
+  return firstTries(attemptsFor(state, qid, hash)).at(-1)?.score;
 }
 
 export interface LessonSummary {
@@ -61,9 +94,9 @@ export interface LessonSummary {
   answered: number;
   /** Questions in the lesson. */
   total: number;
-  /** Mean over ALL the lesson's questions of the best score (unanswered count as 0); 0..1, 0 when no questions. */
+  /** Mean over ALL the lesson's questions of the best first-try score (unanswered count as 0); 0..1, 0 when no questions. */
   best: number;
-  /** Mean over ALL the lesson's questions of the latest score (unanswered count as 0); 0..1. */
+  /** Mean over ALL the lesson's questions of the latest first-try score (unanswered count as 0); 0..1. */
   last: number;
   /** Latest of the visit/read dates and any attempt (any version) on the lesson's questions. */
   lastActivity?: number;
@@ -124,7 +157,7 @@ export function lastActivity(state: Progress): { lessonId: string; at: number } 
 export type MasteryLevel = 'not-started' | 'attempted' | 'familiar' | 'proficient' | 'mastered';
 
 export interface ObjectiveMastery {
-  /** Share (0..1) of the objective's questions whose latest attempt scored ≥ 0.8. */
+  /** Share (0..1) of the objective's questions whose latest first try scored ≥ 0.8. */
   share: number;
   level: MasteryLevel;
   /** Questions with at least one attempt under their current hash. */
@@ -141,9 +174,10 @@ export function utcDay(ms: number): number {
 }
 
 /**
- * Mastery per objective id, from the current-hash attempts of its questions.
+ * Mastery per objective id, from the first tries (see the module comment) under
+ * the current hash of its questions: a retry never changes it.
  * "Right" means score ≥ 0.8. Levels, the highest that applies:
- * - mastered:    every question right on its latest attempt, AND at least one
+ * - mastered:    every question right on its latest first try, AND at least one
  *                question answered right on two different days (evidence of
  *                retention, not just a lucky session);
  * - proficient:  every question answered right at least once;
@@ -172,12 +206,12 @@ export function objectiveMastery(
     let rightLatest = 0;
     let retained = false;
     for (const { id, hash } of refs) {
-      const attempts = attemptsFor(state, id, hash);
-      if (attempts.length > 0) answered++;
-      const rightDays = new Set(attempts.filter(isRight).map((attempt) => dayOf(attempt.at)));
+      const tries = firstTries(attemptsFor(state, id, hash));
+      if (tries.length > 0) answered++;
+      const rightDays = new Set(tries.filter(isRight).map((attempt) => dayOf(attempt.at)));
       if (rightDays.size > 0) rightOnce++;
       if (rightDays.size >= 2) retained = true;
-      const latest = latestAttempt(state, id, hash);
+      const latest = tries.at(-1);
       if (latest && isRight(latest)) rightLatest++;
     }
     const total = refs.length;

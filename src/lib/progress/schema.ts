@@ -127,6 +127,12 @@ const lessonEntries = {
   lastVisitedAt: v.optional(EpochMsSchema),
   /** First time the learner marked the lesson as read (ms epoch). Merge keeps the earliest. */
   readAt: v.optional(EpochMsSchema),
+  /**
+   * Last time the learner pressed "Start again" on the lesson quiz (ms epoch): the quiz and the
+   * lesson's questions show only what was answered since (attempts stay, and mastery counts
+   * them). Merge keeps the latest. Optional, so still version 1.
+   */
+  restartedAt: v.optional(EpochMsSchema),
 };
 /** Reading progress for one lesson page. */
 export const LessonProgressSchema = loose(lessonEntries);

@@ -97,6 +97,33 @@ export function partViews(
   });
 }
 
+/**
+ * `result` as a first wrong answer may show it: without the parts that show a right answer the
+ * learner did not give (`PartView.key`: "This is the answer", "Missed: this is also right"). What
+ * the learner chose keeps its verdict and feedback; the key waits for a second wrong answer or
+ * "Show answer".
+ */
+export function withoutKey(
+  question: Question,
+  result: GradeResult,
+  response: Response | undefined,
+): GradeResult {
+  const hidden = new Set(
+    partViews(question, result, response)
+      .filter((part) => part.key === true)
+      .map((part) => part.id),
+  );
+  return hidden.size === 0
+    ? result
+    : { ...result, parts: result.parts.filter((part) => !hidden.has(part.id)) };
+}
+
+/** The source paragraph link without its text fragment, which would highlight the answer. */
+export function paragraphHref(source: string): string {
+  const at = source.indexOf(':~:');
+  return at < 0 ? source : source.slice(0, at);
+}
+
 /** "correct", "partly correct (60%)" or "not quite": how a past attempt went. */
 export function scoreWords(score: number): string {
   if (score >= 1) return 'correct';

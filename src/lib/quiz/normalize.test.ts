@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, normalizeText, typoAllowance } from './normalize.ts';
+import { answerForm, differsByNegation, editDistance, normalizeText, typoAllowance } from './normalize.ts';
 
 describe('normalizeText', () => {
   it.each([
@@ -98,5 +98,52 @@ describe('editDistance (optimal string alignment)', () => {
         expect(d).toBeGreaterThanOrEqual(Math.abs(Array.from(a).length - Array.from(b).length));
       }),
     );
+  });
+});
+
+describe('answerForm (numbers by value)', () => {
+  it.each([
+    ['30,000', '#30000'],
+    ['30 000', '#30000'],
+    ['30 000', '#30000'],
+    ["1'000'000", '#1000000'],
+    ['30000', '#30000'],
+    ['3,5', '#3.5'],
+    ['1.5 million', '#1.5 million'],
+    ['about 30,000 deaths a year', 'about #30000 deaths a year'],
+    ['2015–2016', '#2015 #2016'],
+    ['Al-Qaeda', 'al qaeda'],
+  ])('%j → %j', (input, expected) => {
+    expect(answerForm(input)).toBe(expected);
+  });
+
+  it('(property) equals normalizeText on text without digits', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        fc.pre(!/\d/.test(s.normalize('NFKC')));
+        expect(answerForm(s)).toBe(normalizeText(s));
+      }),
+    );
+  });
+});
+
+describe('differsByNegation', () => {
+  it.each([
+    ['ineffective', 'effective', true],
+    ['in effective', 'effective', true],
+    ['non-state actors', 'nonstate actor', false],
+    ['non-state actors', 'state actors', true],
+    ['desecuritization', 'securitization', true],
+    ['desecuritisation', 'securitization', true],
+    ['not effective', 'effective', true],
+    ['isnt effective', 'is effective', true],
+    ['atypical', 'typical', true],
+    ['efective', 'effective', false],
+    ['intrest', 'interest', false],
+    ['atack', 'attack', false],
+    ['informaton', 'information', false],
+  ])('%j against %j → %s', (a, b, expected) => {
+    expect(differsByNegation(answerForm(a), answerForm(b))).toBe(expected);
+    expect(differsByNegation(answerForm(b), answerForm(a))).toBe(expected);
   });
 });

@@ -108,3 +108,129 @@ export function editDistance(a: string, b: string, max: number = Infinity): numb
   const result = prev[t.length] ?? 0;
   return result > max ? over : result;
 }
+
+/**
+ * A number as typed: 1–3 digits then groups of exactly three with one consistent separator
+ * (`30,000`, `30 000`, `1'000`, `1_000`) and an optional `.` decimal part; or plain digits with
+ * an optional decimal part after `.` or `,` (`30000`, `3.5`, `3,5`). Matched after NFKC, so
+ * no-break and thin spaces and full-width digits count as their ASCII forms.
+ */
+const NUMBER = /\d{1,3}([,'’_ ])\d{3}(?:\1\d{3})*(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu;
+
+function numberValue(written: string, grouped: boolean): string {
+  const digits = grouped ? written.replace(/[,'’_ ]/g, '') : written.replace(',', '.');
+  return String(Number(digits));
+}
+
+/**
+ * The form two free-text answers are compared in: `normalizeText`, except that every number is
+ * replaced by its value, written `#30000` (a `#` a learner types is removed by normalisation, so
+ * only a number gives one). So `30,000`, `30000` and `30 000` are equal, `3000` is not, and a
+ * decimal point is not lost to the removal of full stops (`1.5` ≠ `15`).
+ */
+export function answerForm(input: string): string {
+  const text = input.normalize('NFKC');
+  const out: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(NUMBER)) {
+    out.push(
+      normalizeText(text.slice(last, match.index)),
+      `#${numberValue(match[0], match[1] !== undefined)}`,
+    );
+    last = match.index + match[0].length;
+  }
+  out.push(normalizeText(text.slice(last)));
+  return out.filter((part) => part !== '').join(' ');
+}
+
+/** Whether an answer form holds a number: such answers are right or wrong by value, never by a typo. */
+export function hasDigits(form: string): boolean {
+  return /\d/.test(form);
+}
+
+/**
+ * Prefixes that turn a word into its opposite or undo it: `effective` → `ineffective`,
+ * `securitization` → `desecuritization`, `typical` → `atypical`.
+ */
+export const NEGATING_PREFIXES = ['non', 'dis', 'un', 'de', 'in', 'ir', 'il', 'im', 'a'] as const;
+
+/** Words that negate what follows (after normalisation, so `isn't` is `isnt`). */
+const NEGATIVE_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'nor',
+  'neither',
+  'none',
+  'without',
+  'cannot',
+  'aint',
+  'arent',
+  'cant',
+  'couldnt',
+  'didnt',
+  'doesnt',
+  'dont',
+  'hadnt',
+  'hasnt',
+  'havent',
+  'isnt',
+  'mustnt',
+  'neednt',
+  'shouldnt',
+  'wasnt',
+  'werent',
+  'wont',
+  'wouldnt',
+]);
+
+/**
+ * The words of an answer form, with a prefix written apart (`non-effective`, `de securitization`,
+ * `a-political`) joined to the word after it. Normalisation has turned hyphens into spaces, so
+ * the article `a` is joined too: `a plan` against `the plan` then reads as a change of meaning,
+ * which only costs a typo allowance that such a change should not get anyway.
+ */
+function prefixedWords(form: string): string[] {
+  const words = form.split(' ').filter((word) => word !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const next = words[i + 1];
+    if (next !== undefined && (NEGATING_PREFIXES as readonly string[]).includes(word)) {
+      out.push(word + next);
+      i++;
+    } else out.push(word);
+  }
+  return out;
+}
+
+/**
+ * Whether some word of `xs` is a word of `ys` with a negating prefix added: exactly, or, for a
+ * prefix of two letters or more on a long word, with one more edit (`desecuritisation`).
+ */
+function addsPrefix(xs: readonly string[], ys: readonly string[]): boolean {
+  return xs.some((word) =>
+    NEGATING_PREFIXES.some((prefix) => {
+      if (!word.startsWith(prefix)) return false;
+      const rest = word.slice(prefix.length);
+      if (rest.length < 3) return false;
+      return ys.some(
+        (other) =>
+          other === rest || (prefix.length >= 2 && rest.length >= 6 && editDistance(rest, other, 1) <= 1),
+      );
+    }),
+  );
+}
+
+/**
+ * Whether two answer forms differ by a negation, which no typo tolerance may bridge: one has more
+ * negative words (`not`, `never`, `isn't`, …) than the other, or a word of one is a word of the
+ * other with a negating prefix (`NEGATING_PREFIXES`) added.
+ */
+export function differsByNegation(a: string, b: string): boolean {
+  const wa = prefixedWords(a);
+  const wb = prefixedWords(b);
+  const negatives = (words: readonly string[]) => words.filter((word) => NEGATIVE_WORDS.has(word)).length;
+  if (negatives(wa) !== negatives(wb)) return true;
+  return addsPrefix(wa, wb) || addsPrefix(wb, wa);
+}

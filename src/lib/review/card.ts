@@ -20,7 +20,7 @@
 import { Rating, State, createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import { questionTypes } from '../../questions/client.ts';
 import type { QuestionType } from '../../questions/index.ts';
-import { CORRECT_THRESHOLD, attemptsFor } from '../progress/query.ts';
+import { CORRECT_THRESHOLD, SITTING_MS, attemptsFor } from '../progress/query.ts';
 import type { Progress } from '../progress/schema.ts';
 import { checkCard, type StoredCard } from './card-check.ts';
 
@@ -50,12 +50,14 @@ const scheduler = fsrs(FSRS_PARAMETERS);
 
 /**
  * A second attempt within this time of the card's last review is a retry of
- * the same encounter (the learner has just seen the feedback), not a recall:
- * it does not move the schedule. Otherwise "wrong, then right a minute later"
- * would push a missed question three days out instead of bringing it back
- * tomorrow.
+ * the same encounter (the learner has just seen the feedback, a hint or the
+ * key), not a recall: it does not move the schedule, so the sitting keeps the
+ * rating of its first try — Again when that was wrong. Otherwise "wrong, then
+ * right a minute later" would push a missed question three days out instead
+ * of bringing it back tomorrow. The same window as mastery's sittings
+ * (`SITTING_MS` in src/lib/progress/query.ts).
  */
-export const RETRY_WINDOW_MS = 30 * 60_000;
+export const RETRY_WINDOW_MS = SITTING_MS;
 
 /** Time limits (ms) that separate Easy / Good / Hard for a right answer, per question type. */
 export interface RatingThreshold {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../cli/bank.ts';
 import { answerKey, gradeResponse, type Question } from '../../questions/index.ts';
 import { FIXTURES } from '../export/fixtures.ts';
+import { rightOptions } from '../../questions/matching/grade.ts';
+import type { MatchingQuestion } from '../../questions/matching/schema.ts';
 import { cmiResult, cmiString255, cmiTimespan, gradeWork, reportedInteraction } from './interactions.ts';
 
 // Moodle 5.1, mod/scorm/datamodels/scorm_12.js (CMIFeedback = CMIString256, "^[\u0000-\uFFFF]{0,255}$").
@@ -28,6 +30,8 @@ const interaction = (id: string, response: unknown) => {
 };
 
 describe('reportedInteraction', () => {
+  // Matching answers name right-hand options by their opaque ids (src/questions/ids.ts).
+  const [right1, , right3] = rightOptions(fixture('fx-matching') as MatchingQuestion).map((o) => o.id);
   // Each type writes its own record (src/questions/<type>/scorm.ts): options, items and targets
   // by authored position (a, b, …), matching sources 1, 2, …; a key needing every part in braces.
   it.each([
@@ -38,7 +42,7 @@ describe('reportedInteraction', () => {
     ['fx-numeric-exact', ' 2010 ', 'numeric', '2010', ['2010'], 'correct'],
     ['fx-text', 'att', 'fill-in', 'att', ['AT&T {x}', 'att'], 'correct'],
     ['fx-ordering', ['y', 'x', 'z'], 'sequencing', 'b,a,c', ['a,b,c'], '0.67'],
-    ['fx-matching', { p1: 'p1', p2: 'p3' }, 'matching', '1.a,2.c', ['{1.a,2.b,3.c}'], '0.33'],
+    ['fx-matching', { p1: right1, p2: right3 }, 'matching', '1.a,2.c', ['{1.a,2.b,3.c}'], '0.33'],
     ['fx-cloze', { b1: 'one', b2: 'x' }, 'fill-in', 'one,x', ['one,two}#~'], '0.5'],
   ])('%s: response %j → %s "%s" (key %j), result %s', (id, response, type, written, key, result) => {
     expect(interaction(id, response)).toEqual({

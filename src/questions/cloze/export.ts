@@ -7,7 +7,7 @@
  * question, so GIFT gets one short-answer question per blank; SCORM 1.2 one `fill-in` for the
  * whole passage.
  */
-import { NOTE, usesTypos } from '../../lib/export/common.ts';
+import { NOTE, rejectedAnswers, usesTypos } from '../../lib/export/common.ts';
 import { escapeGift, GENERAL_FEEDBACK_DROPPED, general, head, plain } from '../../lib/export/gift.ts';
 import { escapeClozeAnswer } from '../../lib/export/moodle.ts';
 import { plain as plainMaterial, respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
@@ -39,23 +39,39 @@ export function moodleClozeText(q: ClozeQuestion): string {
     .map((p) =>
       p.kind === 'prose'
         ? richHtml(p.text)
-        : `{1:SHORTANSWER:${p.blank.accept.map((a) => `=${escapeClozeAnswer(a)}`).join('~')}}`,
+        : `{1:SHORTANSWER:${[
+            ...p.blank.accept.map((a) => `=${escapeClozeAnswer(a)}`),
+            // Known wrong answers score 0 with their own feedback (`%0%answer#feedback`).
+            ...rejectedAnswers(p.blank).map(
+              (r) =>
+                `%0%${escapeClozeAnswer(r.answer)}${r.feedback === undefined ? '' : `#${escapeClozeAnswer(r.feedback)}`}`,
+            ),
+          ].join('~')}}`,
     )
     .join('');
   return `<p>${richHtml(q.prompt)}</p><p>${passage}</p>`;
 }
 
-const typoLoss = (q: ClozeQuestion): string[] => (q.blanks.some(usesTypos) ? [NOTE.typos] : []);
 const clozeScormLosses = (q: ClozeQuestion): string[] => [
   'cloze recorded as one fill-in interaction: the blanks in reading order, separated by commas; only the first accepted answer of each blank is listed as correct',
   ...(q.blanks.some(usesTypos) ? [SCORM_TYPO_NOTE] : []),
+];
+/** What formats without a place for known wrong answers lose. */
+const losses = (q: ClozeQuestion): string[] => [
+  ...(q.blanks.some(usesTypos) ? [NOTE.typos] : []),
+  ...(q.blanks.some((blank) => blank.reject) ? [NOTE.rejectedDropped] : []),
 ];
 
 export const clozeExport: QuestionExport<'cloze'> = {
   instructor: {
     name: 'Cloze',
     blocks: (q) => [{ kind: 'passage', text: q.text.replace(/\{\{(\w+)\}\}/g, '[$1]') }],
-    answerFeedback: () => [],
+    answerFeedback: (q) =>
+      q.blanks.flatMap((blank) =>
+        rejectedAnswers(blank).map(
+          (r) => `[${blank.id}] “${r.answer}” is wrong${r.feedback === undefined ? '' : `: ${r.feedback}`}`,
+        ),
+      ),
     writingProblems: incorrectFeedbackProblems,
     keyedChoices: () => null,
   },
@@ -66,7 +82,7 @@ export const clozeExport: QuestionExport<'cloze'> = {
     // Moodle's importer reads <shownumcorrect/> and <clearwrong/> on each hint (see `hint`).
     hints: 'parts',
     losses: (q) => [
-      ...typoLoss(q),
+      ...(q.blanks.some(usesTypos) ? [NOTE.typos] : []),
       ...(q.feedback
         ? ['general correct/incorrect feedback dropped (Moodle cloze has none; the explanation is kept)']
         : []),
@@ -110,7 +126,7 @@ export const clozeExport: QuestionExport<'cloze'> = {
       };
     },
     scoredByParts: true,
-    losses: typoLoss,
+    losses: losses,
   },
   qti21: {
     parts: (q) => {
@@ -153,7 +169,7 @@ export const clozeExport: QuestionExport<'cloze'> = {
         feedback: [],
       };
     },
-    losses: typoLoss,
+    losses: losses,
   },
   gift: {
     /** One short-answer ("missing word") question per blank; the other blanks show as `_____`. */
@@ -175,7 +191,7 @@ export const clozeExport: QuestionExport<'cloze'> = {
     losses: (q) => [
       ...(q.feedback ? [GENERAL_FEEDBACK_DROPPED] : []),
       `cloze split into ${q.blanks.length} short-answer questions, one per blank (standard GIFT allows one answer set per question)`,
-      ...typoLoss(q),
+      ...losses(q),
     ],
   },
   csv: {

@@ -9,7 +9,7 @@
  */
 import { isRecord, malformed, part, unknownKeys } from '../grading.ts';
 import type { GradeResult } from '../grading.ts';
-import { describeAccept, matchText, typoFeedback } from '../text/grade.ts';
+import { describeAccept, matchText, typoFeedback, unmatchedPart } from '../text/grade.ts';
 import type { ClozeQuestion, ClozeResponse } from './schema.ts';
 
 export function gradeCloze(question: ClozeQuestion, response: unknown): GradeResult {
@@ -23,8 +23,8 @@ export function gradeCloze(question: ClozeQuestion, response: unknown): GradeRes
   const parts = question.blanks.map((blank) => {
     const given = response[blank.id];
     if (typeof given !== 'string') return part(blank.id, false, 'Not answered');
-    const match = matchText(given, blank.accept, blank.typos);
-    if (!match.matched) return part(blank.id, false);
+    const match = matchText(given, blank.accept, blank.typos, blank.reject);
+    if (!match.matched) return unmatchedPart(blank.id, match);
     if (!match.typo) return part(blank.id, true);
     typo = true;
     return part(blank.id, true, typoFeedback(match.canonical));

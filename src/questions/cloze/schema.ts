@@ -6,21 +6,25 @@
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds, localIdSchema, questionObject, textSchema } from '../common.ts';
-import { acceptSchema, typosSchema } from '../text/schema.ts';
+import { acceptSchema, checkRejected, rejectSchema, typosSchema } from '../text/schema.ts';
 import { clozeSegments } from './grade.ts';
 
 export { BLANK, clozeSegments } from './grade.ts';
 export type { ClozeSegment } from './grade.ts';
 
 /** One blank. */
-export const clozeBlankSchema = z.strictObject({
-  /** Blank id, as written in the text between `{{` and `}}`. */
-  id: localIdSchema,
-  /** Accepted answers for this blank; the first is canonical. */
-  accept: acceptSchema,
-  /** Typo tolerance for this blank; absent = `auto`. */
-  typos: typosSchema.optional(),
-});
+export const clozeBlankSchema = z
+  .strictObject({
+    /** Blank id, as written in the text between `{{` and `}}`. */
+    id: localIdSchema,
+    /** Accepted answers for this blank; the first is canonical. */
+    accept: acceptSchema,
+    /** Known wrong answers for this blank, checked first, each optionally with its own feedback. */
+    reject: rejectSchema.optional(),
+    /** Typo tolerance for this blank; absent = `auto`. */
+    typos: typosSchema.optional(),
+  })
+  .superRefine((blank, ctx) => checkRejected(blank.accept, blank.reject, ctx, ['reject']));
 
 export const clozeSchema = questionObject('cloze', {
   /** The passage, with each blank written `{{id}}` exactly once. */

@@ -13,7 +13,7 @@ import { declaration, mapping, mapScore, prompt, qtiId } from '../../lib/export/
 import { incorrectFeedbackProblems } from '../common.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes } from '../../lib/export/xml.ts';
-import { rightOptions } from './grade.ts';
+import { keyMatching, rightIdOf, rightOptions } from './grade.ts';
 import { matchingScorm } from './scorm.ts';
 
 export const matchingExport: QuestionExport<'matching'> = {
@@ -60,7 +60,7 @@ export const matchingExport: QuestionExport<'matching'> = {
     canvasType: 'matching_question',
     build: (q) =>
       buildMatching(
-        q.pairs.map((p) => ({ id: p.id, text: p.left, rightId: p.id })),
+        q.pairs.map((p) => ({ id: p.id, text: p.left, rightId: rightIdOf(rightOptions(q), p.id) })),
         rightOptions(q),
       ),
     scoredByParts: true,
@@ -69,7 +69,8 @@ export const matchingExport: QuestionExport<'matching'> = {
   qti21: {
     parts: (q) => {
       const n = q.pairs.length;
-      const pairs = q.pairs.map((p) => `${qtiId.pair(p.id)} ${qtiId.right(p.id)}`);
+      const key = keyMatching(q);
+      const pairs = q.pairs.map((p) => `${qtiId.pair(p.id)} ${qtiId.right(key[p.id] ?? '')}`);
       return {
         declarations: [
           declaration(

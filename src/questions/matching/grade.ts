@@ -8,28 +8,31 @@
  */
 import { isRecord, malformed, part, unknownKeys } from '../grading.ts';
 import type { GradeResult } from '../grading.ts';
+import { opaqueIds } from '../ids.ts';
 import type { MatchingQuestion, MatchingResponse } from './schema.ts';
 
 export function gradeMatching(question: MatchingQuestion, response: unknown): GradeResult {
   if (!isRecord(response)) return malformed('Expected an object mapping pair ids to option ids');
   const pairIds = new Set(question.pairs.map((pair) => pair.id));
   if (unknownKeys(response, pairIds).length > 0) return malformed('Unknown pair in response');
-  const optionIds = new Set(rightOptions(question).map((option) => option.id));
+  const options = rightOptions(question);
+  const optionIds = new Set(options.map((option) => option.id));
   for (const value of Object.values(response)) {
     if (typeof value !== 'string' || !optionIds.has(value)) return malformed('Not one of the options');
   }
   const parts = question.pairs.map((pair) =>
     Object.hasOwn(response, pair.id)
-      ? part(pair.id, response[pair.id] === pair.id)
+      ? part(pair.id, response[pair.id] === rightIdOf(options, pair.id))
       : part(pair.id, false, 'Not matched'),
   );
   const right = parts.filter((p) => p.correct).length;
   return { score: right / parts.length, correct: right === parts.length, parts };
 }
 
-/** The correct response: every pair id mapped to itself. */
+/** The correct response: every pair id mapped to the id of its own right-hand option. */
 export function keyMatching(question: MatchingQuestion): MatchingResponse {
-  return Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.id]));
+  const options = rightOptions(question);
+  return Object.fromEntries(question.pairs.map((pair) => [pair.id, rightIdOf(options, pair.id)]));
 }
 
 /** "Telegram → encrypted chat; Twitter → public posts". */
@@ -37,14 +40,50 @@ export function describeMatching(question: MatchingQuestion): string {
   return question.pairs.map((pair) => `${pair.left} → ${pair.right}`).join('; ');
 }
 
-/** All right-hand options in authored order: the pairs' rights (id = pair id), then distractors (`d1`, …). */
-export function rightOptions(question: {
+/** A right-hand option: a pair's right, or a distractor (no `pair`). */
+export interface RightOption {
+  /** Opaque: a hash of the text (`ids.ts`), never a pair id. */
+  id: string;
+  text: string;
+  /** The id of the pair it answers; absent for a distractor. */
+  pair?: string;
+}
+
+/** What `rightOptions` reads: a matching question, or its parts during validation. */
+type MatchingShape = {
   pairs: readonly { id: string; right: string }[];
   distractors?: readonly string[] | undefined;
-}): { id: string; text: string }[] {
+};
+
+/**
+ * All right-hand options in authored order: the pairs' rights, then the distractors. Their ids
+ * come from their text (`opaqueIds`), so that a select's option values say nothing about which
+ * left they match; they avoid the pair ids and the handles they replace (`legacyRightIds`).
+ */
+export function rightOptions(question: MatchingShape): RightOption[] {
+  const distractors = question.distractors ?? [];
+  const texts = [...question.pairs.map((pair) => pair.right), ...distractors];
+  const ids = opaqueIds(texts, [...question.pairs.map((pair) => pair.id), ...legacyRightIds(question)]);
+  return texts.map((text, i): RightOption => {
+    const pair = question.pairs[i];
+    const id = ids[i] ?? '';
+    return pair ? { id, text, pair: pair.id } : { id, text };
+  });
+}
+
+/** The id of the right-hand option that answers `pairId` (or `''` when there is no such pair). */
+export function rightIdOf(options: readonly RightOption[], pairId: string): string {
+  return options.find((option) => option.pair === pairId)?.id ?? '';
+}
+
+/**
+ * The right-hand option ids before they were opaque, in `rightOptions` order: each pair's own id,
+ * then `d1`, `d2`, … for the distractors. Saved responses may still hold them.
+ */
+export function legacyRightIds(question: MatchingShape): string[] {
   return [
-    ...question.pairs.map((pair) => ({ id: pair.id, text: pair.right })),
-    ...(question.distractors ?? []).map((text, index) => ({ id: `d${index + 1}`, text })),
+    ...question.pairs.map((pair) => pair.id),
+    ...(question.distractors ?? []).map((_text, index) => `d${index + 1}`),
   ];
 }
 

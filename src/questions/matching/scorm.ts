@@ -5,7 +5,7 @@
  * source (pair position, `1`…) `.` target (right-hand option position, `a`…).
  */
 import { scormLetter, scormSource, type ScormWriter } from '../../lib/export/scorm.ts';
-import { rightOptions } from './grade.ts';
+import { keyMatching, rightOptions } from './grade.ts';
 import type { MatchingQuestion } from './schema.ts';
 
 /** `1.b,2.a`: each matched pair as source (pair position) . target (right-option position). */
@@ -23,7 +23,7 @@ function scormPairs(q: MatchingQuestion, response: Readonly<Record<string, strin
 
 export const matchingScorm: ScormWriter<MatchingQuestion> = {
   type: 'matching',
-  correct: (q) => [`{${scormPairs(q, Object.fromEntries(q.pairs.map((p) => [p.id, p.id]))) ?? ''}}`],
+  correct: (q) => [`{${scormPairs(q, keyMatching(q)) ?? ''}}`],
   response: (q, response) => {
     if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined;
     const entries = Object.entries(response);

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds, localIdSchema, optionsSchema, questionObject } from '../common.ts';
+import { publishList, type Published } from '../ids.ts';
 
 export const multipleSchema = questionObject('multiple', {
   /** 2–8 options with unique ids, in authored order (shown shuffled). */
@@ -40,3 +41,12 @@ export const multipleResponseSchema = z.array(z.string());
 export type MultipleQuestion = z.output<typeof multipleSchema>;
 export type MultipleQuestionInput = z.input<typeof multipleSchema>;
 export type MultipleResponse = z.output<typeof multipleResponseSchema>;
+
+/** As published: option ids derived from the option text (`ids.ts`), the answers renamed with them. */
+export function publishMultiple(question: MultipleQuestion): Published<MultipleQuestion> {
+  const { list: options, renamed } = publishList(question.options);
+  return {
+    question: { ...question, options, answers: question.answers.map((id) => renamed[id] ?? id) },
+    renamed,
+  };
+}

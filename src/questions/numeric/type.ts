@@ -12,7 +12,13 @@ export const numericBehaviour: QuestionBehaviour<'numeric'> = {
   key: keyNumeric,
   describe: describeNumeric,
   displayOrder: () => [],
-  coerce: (_question, value) => (typeof value === 'string' ? value : undefined),
+  // The view keeps what was typed; a number (the key, an imported answer) is shown as typed digits.
+  coerce: (_question, value) =>
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' && Number.isFinite(value)
+        ? String(value)
+        : undefined,
   isAnswered: (_question, response) => typeof response === 'string' && response.trim() !== '',
   unanswered: 'Type a number first.',
   partWords: (_question, part) => ({ label: 'Your answer', status: part.correct ? 'Correct' : 'Incorrect' }),

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds, localIdSchema, questionObject, textSchema } from '../common.ts';
+import { publishList, type Published } from '../ids.ts';
 
 /** One item to be ordered. */
 export const orderingItemSchema = z.strictObject({
@@ -28,3 +29,12 @@ export const orderingResponseSchema = z.array(z.string());
 export type OrderingQuestion = z.output<typeof orderingSchema>;
 export type OrderingQuestionInput = z.input<typeof orderingSchema>;
 export type OrderingResponse = z.output<typeof orderingResponseSchema>;
+
+/**
+ * As published: item ids derived from the item text (`ids.ts`); authored ids followed the right
+ * order (`a, b, c`), so they gave it away.
+ */
+export function publishOrdering(question: OrderingQuestion): Published<OrderingQuestion> {
+  const { list: items, renamed } = publishList(question.items);
+  return { question: { ...question, items }, renamed };
+}

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { checkUniqueIds, localIdSchema, optionsSchema, questionObject } from '../common.ts';
+import { publishList, type Published } from '../ids.ts';
 
 export const singleSchema = questionObject('single', {
   /** 2–8 options with unique ids, in authored order (shown shuffled). */
@@ -28,3 +29,9 @@ export const singleResponseSchema = z.string();
 export type SingleQuestion = z.output<typeof singleSchema>;
 export type SingleQuestionInput = z.input<typeof singleSchema>;
 export type SingleResponse = z.output<typeof singleResponseSchema>;
+
+/** As published: option ids derived from the option text (`ids.ts`), the answer renamed with them. */
+export function publishSingle(question: SingleQuestion): Published<SingleQuestion> {
+  const { list: options, renamed } = publishList(question.options);
+  return { question: { ...question, options, answer: renamed[question.answer] ?? question.answer }, renamed };
+}

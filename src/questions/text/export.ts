@@ -5,7 +5,7 @@
  * `short_answer_question`, QTI 2.1 mapping, GIFT `=a =b`, SCORM `fill-in`). No LMS has the site's
  * normalisation and typo tolerance: when the question relies on them, the report says so.
  */
-import { NOTE, usesTypos } from '../../lib/export/common.ts';
+import { NOTE, rejectedAnswers, usesTypos } from '../../lib/export/common.ts';
 import { answerBlock, fb, head, plain } from '../../lib/export/gift.ts';
 import { answer } from '../../lib/export/moodle.ts';
 import { respcondition, setScore, varequal } from '../../lib/export/qti12.ts';
@@ -20,12 +20,17 @@ import { textScorm } from './scorm.ts';
 const html = (text: string | undefined): string | undefined =>
   text === undefined ? undefined : richHtml(text);
 const typoLoss = (q: TextQuestion): string[] => (usesTypos(q) ? [NOTE.typos] : []);
+/** What formats without a place for known wrong answers lose. */
+const losses = (q: TextQuestion): string[] => [...typoLoss(q), ...(q.reject ? [NOTE.rejectedDropped] : [])];
 
 export const textExport: QuestionExport<'text'> = {
   instructor: {
     name: 'Short text',
     blocks: () => [],
-    answerFeedback: () => [],
+    answerFeedback: (q) =>
+      rejectedAnswers(q).map(
+        (r) => `“${r.answer}” is wrong${r.feedback === undefined ? '' : `: ${r.feedback}`}`,
+      ),
     writingProblems: incorrectFeedbackProblems,
     keyedChoices: () => null,
   },
@@ -37,6 +42,10 @@ export const textExport: QuestionExport<'text'> = {
       return [
         el('usecase', {}, '0'),
         q.accept.map((a) => answer('100', a, correct, 'moodle_auto_format')),
+        // Known wrong answers come before "*", so Moodle gives them their own feedback.
+        rejectedAnswers(q).map((r) =>
+          answer('0', r.answer, html(r.feedback) ?? incorrect, 'moodle_auto_format'),
+        ),
         incorrect !== undefined && answer('0', '*', incorrect, 'moodle_auto_format'),
       ];
     },
@@ -65,7 +74,7 @@ export const textExport: QuestionExport<'text'> = {
       feedbacks: [],
       answerIds: q.accept.map((_, i) => `a${i + 1}`),
     }),
-    losses: typoLoss,
+    losses,
   },
   qti21: {
     parts: (q) => ({
@@ -85,7 +94,7 @@ export const textExport: QuestionExport<'text'> = {
       scoring: [mapScore('RESPONSE')],
       feedback: [],
     }),
-    losses: typoLoss,
+    losses,
   },
   gift: {
     blocks: (q) => [
@@ -95,7 +104,7 @@ export const textExport: QuestionExport<'text'> = {
       )}`,
     ],
     losses: (q) => [
-      ...typoLoss(q),
+      ...losses(q),
       ...(q.feedback?.incorrect !== undefined
         ? ['general incorrect feedback dropped (GIFT short answer has no "any other answer")']
         : []),
