@@ -161,6 +161,9 @@ test.describe('printing a lesson', () => {
     for (const button of await controls.all()) await expect(button).toBeHidden();
     const quiz = page.locator('section.lesson-quiz');
     await expect(quiz.locator('.q-prompt').first()).toBeVisible();
+    // Words about buttons give way to words for paper (this lesson has an ordering question).
+    await expect(quiz.getByText('Use the Move up and Move down buttons')).toBeHidden();
+    await expect(quiz.getByText('On paper: write each item')).toBeVisible();
     // Links inside the lesson print no address: a relative one means nothing on paper.
     const after = await page
       .locator('.lesson-body a[href^="/"]')
