@@ -8,13 +8,11 @@
 import { behaviourOf, questionTypes } from '../../questions/client.ts';
 import type { GradeResult } from '../../questions/grading.ts';
 import type { Question, QuestionType, Response } from '../../questions/index.ts';
+import { percent } from './percent.ts';
+
+export { percent };
 
 export type VerdictKind = 'correct' | 'partial' | 'incorrect';
-
-/** Share as a whole percentage: 0.6 → "60%". */
-export function percent(score: number): string {
-  return `${Math.round(score * 100)}%`;
-}
 
 /** "Correct", "Partly correct 60%" or "Not quite". */
 export function verdict(result: Pick<GradeResult, 'score' | 'correct'>): { kind: VerdictKind; text: string } {
