@@ -53,3 +53,20 @@ describe('zod-free client modules', () => {
     expect(index.describeAnswer).toBe(describeAnswer);
   });
 });
+
+describe('the Progress page', () => {
+  // It shows counts and dates, so it needs neither the scheduler nor any question type's code: they
+  // were once bundled with it (through one shared constant), 13 KB gzipped more to parse and run
+  // before the page could answer a tap.
+  it('loads neither ts-fsrs nor the question types', () => {
+    const graph = runtimeGraph(resolve('src/components/progress/Dashboard.svelte'));
+    const offenders = [...graph].flatMap(([file, specs]) =>
+      specs
+        .filter(
+          (spec) => spec === 'ts-fsrs' || resolve(dirname(file), spec) === resolve('src/questions/client.ts'),
+        )
+        .map((spec) => `${file} → ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

@@ -83,6 +83,60 @@ test.describe('progress', () => {
   });
 });
 
+test.describe('the daily pages hold still while they load', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  /**
+   * The layout shifts of the page's life so far (entries are buffered) that moved something inside
+   * `within`, with what moved.
+   */
+  async function shifts(page: Page, within: string): Promise<{ value: number; moved: string[] }[]> {
+    return page.evaluate(
+      (selector) =>
+        new Promise((resolve) => {
+          const scope = document.querySelector(selector);
+          const seen = (list: PerformanceEntryList) =>
+            (list as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[])
+              .map((entry) => ({
+                value: entry.value,
+                moved: entry.sources
+                  .map((source) => source.node)
+                  .filter((node): node is Element => node instanceof Element && !!scope?.contains(node))
+                  .map((node) => node.outerHTML.slice(0, 60)),
+              }))
+              .filter((entry) => entry.moved.length > 0);
+          new PerformanceObserver((list, observer) => {
+            observer.disconnect();
+            resolve(seen(list.getEntries()));
+          }).observe({ type: 'layout-shift', buffered: true });
+          // No shift at all: the observer is never called.
+          setTimeout(() => resolve([]), 500);
+        }),
+      within,
+    );
+  }
+
+  // A new learner's pages (what Lighthouse measures) hold still from top to bottom. For a returning
+  // learner the navigation's "Review (3)" badge can appear after the first paint (the site script
+  // runs after it); the page's own content must still not move.
+  for (const [who, within] of [
+    ['a new learner', 'body'],
+    ['a returning learner', 'main'],
+  ] as const) {
+    test(`review and progress, ${who}: nothing moves`, async ({ page }) => {
+      if (who === 'a returning learner') await seed(page, seededProgress(Date.now()).doc);
+      await page.goto('/review/');
+      await expect(page.getByRole('heading', { name: 'Keep reviewing in Anki' })).toBeVisible();
+      expect(await shifts(page, within)).toEqual([]);
+
+      await page.goto('/progress/');
+      const detail = page.getByRole('region', { name: 'Lessons in detail' });
+      await expect(detail.locator('details')).toHaveCount(review.modules.length);
+      expect(await shifts(page, within)).toEqual([]);
+    });
+  }
+});
+
 test.describe('search', () => {
   test('a result opens at the match, highlighted and scrolled into view', async ({ page }) => {
     // A word that appears once in the whole course, in paragraph 25 of one source.

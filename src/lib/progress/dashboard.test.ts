@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addAttempt, readLesson, visitLesson } from './merge.ts';
 import { emptyProgress } from './schema.ts';
 import {
@@ -6,6 +7,7 @@ import {
   courseSummary,
   dashboardRows,
   exportFileName,
+  formatDate,
   importSummary,
   type DashboardCourse,
 } from './dashboard.ts';
@@ -90,6 +92,16 @@ describe('dashboard', () => {
   it('names the export file by local date', () => {
     expect(exportFileName(new Date(2025, 2, 7, 12).getTime())).toBe(
       'extremism-online-progress-2025-03-07.json',
+    );
+  });
+
+  it('writes dates as British English does, in local time, without Intl', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+    expect(formatDate(new Date(2025, 8, 3, 23, 59).getTime())).toBe('3 Sept 2025');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }), (ms) => {
+        expect(formatDate(ms)).toBe(intl.format(ms));
+      }),
     );
   });
 

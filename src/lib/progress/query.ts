@@ -166,7 +166,8 @@ export interface ObjectiveMastery {
   total: number;
 }
 
-const DAY_MS = 86_400_000;
+/** One day in ms. */
+export const DAY_MS = 86_400_000;
 
 /** Default calendar day of a timestamp: the UTC day, so results do not depend on the machine's time zone. */
 export function utcDay(ms: number): number {

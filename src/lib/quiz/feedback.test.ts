@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gradeResponse } from '../../questions/client.ts';
 import type { Question } from '../../questions/index.ts';
 import {
@@ -122,6 +123,27 @@ describe('times and words', () => {
   ])('timeAgo(%i ms) is %s', (elapsed, text) =>
     expect(timeAgo(1_000_000_000, 1_000_000_000 + elapsed)).toBe(text),
   );
+
+  it('timeAgo reads as Intl.RelativeTimeFormat writes it, without Intl', () => {
+    const intl = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const units = [
+      ['year', 365 * day],
+      ['month', 30 * day],
+      ['week', 7 * day],
+      ['day', day],
+      ['hour', 3_600_000],
+      ['minute', 60_000],
+    ] as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 * 365 * day }), (elapsed) => {
+        const found = units.find(([, ms]) => elapsed >= ms);
+        const expected = found ? intl.format(-Math.floor(elapsed / found[1]), found[0]) : 'just now';
+        expect(timeAgo(0, elapsed)).toBe(expected);
+      }),
+    );
+    // Exactly one unit: the words Intl uses for it ("yesterday", "last week", "1 hour ago").
+    for (const [unit, ms] of units) expect(timeAgo(0, ms)).toBe(intl.format(-1, unit));
+  });
 
   it('says how a past attempt went', () => {
     expect(scoreWords(0.5)).toBe('partly correct (50%)');

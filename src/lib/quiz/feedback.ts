@@ -8,13 +8,11 @@
 import { behaviourOf, questionTypes } from '../../questions/client.ts';
 import type { GradeResult } from '../../questions/grading.ts';
 import type { Question, QuestionType, Response } from '../../questions/index.ts';
+import { percent } from './percent.ts';
+
+export { percent };
 
 export type VerdictKind = 'correct' | 'partial' | 'incorrect';
-
-/** Share as a whole percentage: 0.6 → "60%". */
-export function percent(score: number): string {
-  return `${Math.round(score * 100)}%`;
-}
 
 /** "Correct", "Partly correct 60%" or "Not quite". */
 export function verdict(result: Pick<GradeResult, 'score' | 'correct'>): { kind: VerdictKind; text: string } {
@@ -131,21 +129,26 @@ export function scoreWords(score: number): string {
   return 'not quite';
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
+const UNITS: [unit: string, ms: number, last: string][] = [
+  ['year', 365 * 86_400_000, 'last year'],
+  ['month', 30 * 86_400_000, 'last month'],
+  ['week', 7 * 86_400_000, 'last week'],
+  ['day', 86_400_000, 'yesterday'],
+  ['hour', 3_600_000, '1 hour ago'],
+  ['minute', 60_000, '1 minute ago'],
 ];
 
-/** "just now", "5 minutes ago", "2 days ago", "yesterday", "last week". */
+/**
+ * "just now", "5 minutes ago", "2 days ago", "yesterday", "last week": what
+ * `Intl.RelativeTimeFormat('en', { numeric: 'auto' })` writes, without it. A page's first
+ * `Intl` formatter loads the locale's data (15–65 ms on a laptop), in the task that draws the card.
+ */
 export function timeAgo(at: number, nowMs: number): string {
   const elapsed = Math.max(0, nowMs - at);
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  for (const [unit, ms] of UNITS) {
-    if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
+  for (const [unit, ms, last] of UNITS) {
+    if (elapsed < ms) continue;
+    const n = Math.floor(elapsed / ms);
+    return n === 1 ? last : `${n} ${unit}s ago`;
   }
   return 'just now';
 }

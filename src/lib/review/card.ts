@@ -25,9 +25,7 @@ import type { Progress } from '../progress/schema.ts';
 import { checkCard, type StoredCard } from './card-check.ts';
 
 export { Rating, State };
-
-/** One day in ms. */
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from '../progress/query.ts';
 
 /**
  * Scheduler settings.

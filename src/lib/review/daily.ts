@@ -18,7 +18,9 @@
  * for the whole history, so a streak is judged in today's time zone.
  */
 import type { Progress } from '../progress/schema.ts';
-import { DAY_MS } from './card.ts';
+// From the progress selectors, not from card.ts: that would bring the scheduler (ts-fsrs) and every
+// question type's code into pages that only count days, such as the Progress page.
+import { DAY_MS } from '../progress/query.ts';
 
 /** Local day number of `ms` (days since 1970-01-01 in that time zone). */
 export function localDay(ms: number, tzOffsetMinutes: number): number {
