@@ -121,6 +121,24 @@ describe('the gradebook store', () => {
     unsubscribe();
   });
 
+  it('sorts the gradebook by the heading clicked, and keeps the order when the files are loaded again', async () => {
+    const store = await open();
+    const names = () => store.$sortedRows.get().map((r) => r.name);
+    const unsubscribe = store.$sortedRows.listen(() => undefined);
+    await store.addFiles([file('ben.json', submissionToJson(ben)), file('ana.json', submissionToJson(ana))]);
+    expect(names()).toEqual(['Ana', 'Ben']);
+    store.sortBy('score');
+    expect(store.$sort.get()).toEqual({ key: 'score', direction: 'descending' });
+    store.sortBy('name');
+    store.sortBy('name');
+    expect(names()).toEqual(['Ben', 'Ana']);
+    store.clear();
+    expect(names()).toEqual([]);
+    await store.addFiles([file('ana.json', submissionToJson(ana)), file('ben.json', submissionToJson(ben))]);
+    expect(names()).toEqual(['Ben', 'Ana']);
+    unsubscribe();
+  });
+
   it('builds a result for a counted file only, with its comments', async () => {
     const store = await open();
     await store.addFiles([file('ana.json', submissionToJson(ana))]);

@@ -49,7 +49,14 @@ import {
 import { itemsCsv, testCsv } from '../lib/stats/csv.ts';
 import type { LatePolicy } from '../lib/gradebook/rules.ts';
 import { itemAnalysis } from '../lib/stats/items.ts';
-import { ITEM_STATS_KEY, itemStatsSummary } from '../lib/stats/review.ts';
+import {
+  ITEM_STATS_KEY,
+  itemStatsSummary,
+  nextSort,
+  sortRows,
+  type SortKey,
+  type SortOrder,
+} from '../lib/stats/review.ts';
 import { now } from '../lib/clock.ts';
 import { readJson } from '../lib/read-json.ts';
 import { safeStorage } from './storage.ts';
@@ -162,6 +169,11 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
         : null,
   );
   const $analysis = computed($cohort, (cohort) => (cohort ? itemAnalysis(cohort.matrix) : null));
+  /** The gradebook table's order: by name at first, then as the instructor clicks the headings. */
+  const $sort = atom<SortOrder>({ key: 'name', direction: 'ascending' });
+  const $sortedRows = computed([$cohort, $sort], (cohort, sort) =>
+    cohort ? sortRows(cohort.rows, sort.key, sort.direction) : [],
+  );
 
   // Leave the item statistics for the question bank page, which shows them beside each question.
   // Best effort: a browser that cannot store them still has them here.
@@ -241,6 +253,9 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     $read.set([]);
     pasted = 0;
   }
+
+  /** A click on a column heading: that column, or the same one turned round. */
+  const sortBy = (key: SortKey): void => $sort.set(nextSort($sort.get(), key));
 
   function setLink(text: string): void {
     $linkText.set(text);
@@ -384,6 +399,9 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     $marking,
     $cohort,
     $analysis,
+    $sort: $sort as ReadableAtom<SortOrder>,
+    $sortedRows,
+    sortBy,
     loadBank,
     addFiles,
     addCodes,
