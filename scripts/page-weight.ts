@@ -33,7 +33,8 @@ function resolveAsset(dist: string, from: string, ref: string): string | null {
 /** Static imports only: `import x from "./a.js"`, `import "./b.js"`, `export … from "./c.js"`. Dynamic imports load later. */
 function staticImports(code: string): string[] {
   const out: string[] = [];
-  const re = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g;
+  // Vite leaves `/* empty css */` between imports where a component's CSS was, so an import may follow a comment.
+  const re = /(?:^|[;\n}]|\*\/)\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g;
   for (const m of code.matchAll(re)) if (m[1]) out.push(m[1]);
   return out;
 }

@@ -18,3 +18,10 @@ export function downloadFile(parts: BlobPart[], fileName: string, type: string):
 export function downloadText(text: string, fileName: string, type = 'application/json'): void {
   downloadFile([text], fileName, type);
 }
+
+/** Save a file made by pure code (`SavedFile`: name, type, content); nothing when there is none yet. */
+export function saveFile(
+  file: { name: string; type: string; content: string | Uint8Array } | undefined,
+): void {
+  if (file) downloadFile([file.content as BlobPart], file.name, file.type);
+}

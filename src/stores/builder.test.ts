@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../lib/export/fixtures.ts';
 import { fixtureBank } from './fixtures.ts';
 import { createBuilderStore } from './builder.ts';
 import { createAssignDraftStore } from './assign-draft.ts';
 import { NO_FILTER } from '../lib/instructor/filter.ts';
+import { openRelease, splitFragment } from '../lib/secret/release.ts';
 
 /** A store over its own storage, as a fresh browser. */
 const fresh = (engine = {}) =>
@@ -108,6 +109,34 @@ describe('the builder store', () => {
     );
     store.setField('review', 'never');
     expect(store.$problems.get()).toEqual({});
+  });
+
+  it('makes the share link on this site, and seals the pool into an "after due" link with its release link', async () => {
+    const { bank: poolBank } = fixtureBank(['fx-text']);
+    const store = fresh();
+    await store.loadBank('/');
+    store.addPool(
+      poolBank.questions.map((e) => ({ ...e, id: 'pool-1', question: { ...e.question, id: 'pool-1' } })),
+    );
+    store.setSite('https://example.org/course/');
+    store.togglePicks(['fx-single', 'pool-1'], true);
+    store.setField('title', 'Final');
+    store.setField('review', 'never');
+    const never = store.$links.get();
+    expect(never.link).toMatch(/^https:\/\/example\.org\/course\/assignment\/#[^.]+$/);
+    expect(never.release).toBeNull();
+    expect(store.$worksheet.get().map((item) => item.id)).toEqual(['fx-single', 'pool-1']);
+
+    store.setField('dueDate', '2030-01-02');
+    store.setField('dueTime', '09:00');
+    store.setField('review', 'after-due');
+    expect(store.$links.get()).toEqual({ link: '', release: null }); // sealing
+    await vi.waitFor(() => expect(store.$links.get().link).not.toBe(''));
+    const { link, release } = store.$links.get();
+    expect(release).toBe(`${link}.${store.$assignmentKey.get()}`);
+    const parts = splitFragment(release!);
+    const opened = await openRelease(store.$spec.get()!, parts.sealed, parts.key!);
+    expect(opened.ok && opened.questions.map((e) => e.id)).toEqual(['pool-1']);
   });
 
   it('says when the bank cannot be loaded', async () => {

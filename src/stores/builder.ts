@@ -12,11 +12,18 @@
  * The secret assessment pool (issue 12) joins the bank once the instructor unlocks it (`addPool`);
  * its items are never offered with "immediate" review, whose page must hold keys. The draft keeps
  * the assignment's key, so a restored draft's release link stays the same.
+ *
+ * The share link: `$links` joins the site (`setSite`, from the page) and the spec; an "after due"
+ * assignment carries its pool items' full questions sealed under the assignment's key (sealing is
+ * asynchronous, so its link is '' until it is done), and then has a release link beside it.
+ * `$worksheet` is what the printed worksheet and answer key show.
  */
 import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import type { Question } from '../questions/index.ts';
 import type { BankData } from '../lib/assign/bank-data.ts';
-import { buildSpec, type BuildResult } from '../lib/assign/spec.ts';
+import { assignmentPath, buildSpec, type AssignmentSpec, type BuildResult } from '../lib/assign/spec.ts';
+import { worksheetItem } from '../lib/assign/worksheet.ts';
+import { assignmentLinks, sealAssignment } from '../lib/secret/release.ts';
 import {
   bankFilterItems,
   localDateTime,
@@ -42,6 +49,12 @@ export function newSeed(): string {
   const bytes = new Uint8Array(5);
   crypto.getRandomValues(bytes);
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The link students get, '' while there is none (or while it is being sealed), and the release link. */
+export interface ShareLinks {
+  link: string;
+  release: string | null;
 }
 
 export interface BuilderStoreOptions {
@@ -139,6 +152,43 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     },
   );
 
+  const $spec = computed($built, (built) => (built?.ok ? built.spec : null));
+  /** The site's origin and base path, which the share link starts with. */
+  const $site = atom('');
+  /** The pool items of an "after due" assignment, sealed for the spec they were sealed for. */
+  const $sealed = atom<{ spec: AssignmentSpec; text: string } | null>(null);
+  const $toSeal = computed([$spec, $bank, $secretIds, $assignmentKey], (spec, bank, secret, key) => ({
+    spec,
+    bank,
+    secret,
+    key,
+  }));
+  $toSeal.listen(({ spec, bank, secret, key }) => {
+    $sealed.set(null);
+    if (!spec || spec.review !== 'after-due' || !bank || !key) return;
+    const pool = bank.questions.filter((e) => secret.has(e.id) && spec.questions.includes(e.id));
+    sealAssignment(spec, key, pool).then(
+      (text) => {
+        if ($spec.get() === spec) $sealed.set({ spec, text });
+      },
+      () => undefined, // Not a key (a hand-edited draft): no link, and the form says it is sealing.
+    );
+  });
+  const $links = computed([$spec, $site, $sealed, $assignmentKey], (spec, site, sealed, key): ShareLinks => {
+    if (!spec) return { link: '', release: null };
+    const student = `${site.replace(/\/$/, '')}${assignmentPath(spec)}`;
+    if (spec.review !== 'after-due') return { link: student, release: null };
+    return sealed?.spec === spec ? assignmentLinks(student, sealed.text, key) : { link: '', release: null };
+  });
+  /** The chosen questions as the worksheet and the answer key print them. */
+  const $worksheet = computed([$spec, $questions], (spec, questions) => {
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    return (spec?.questions ?? []).flatMap((id) => {
+      const question = byId.get(id);
+      return question ? [worksheetItem(question)] : [];
+    });
+  });
+
   async function loadBank(base: string): Promise<void> {
     if (!$draft.get().seed) $draft.setKey('seed', newSeed());
     const loaded = await load(base);
@@ -217,6 +267,9 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $draft.setKey('lessons', toggled($draft.get().lessons, [id], on));
   }
 
+  /** Where the site is: the page's origin and base path (`location.origin` + `BASE_URL`). */
+  const setSite = (site: string): void => $site.set(site);
+
   return {
     $bank: $bank as ReadableAtom<BankData | null>,
     $loadError: $loadError as ReadableAtom<string>,
@@ -234,6 +287,10 @@ export function createBuilderStore(options: BuilderStoreOptions = {}) {
     $assignmentKey,
     $problems,
     $built,
+    $spec,
+    $links,
+    $worksheet,
+    setSite,
     loadBank,
     setField,
     togglePicks,

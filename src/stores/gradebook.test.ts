@@ -4,6 +4,8 @@ import { fixtureBank } from './fixtures.ts';
 import { encodeSpec, specFingerprint, withId } from '../lib/assign/spec.ts';
 import { createSubmission, submissionToCode, submissionToJson } from '../lib/submission/submission.ts';
 import { ITEM_STATS_KEY } from '../lib/stats/review.ts';
+import { parseResult } from '../lib/gradebook/result.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { createGradebookStore, markingStorageKey, type FileLike } from './gradebook.ts';
 
 const { questions, bank } = fixtureBank(['fx-single', 'fx-truefalse']);
@@ -119,6 +121,24 @@ describe('the gradebook store', () => {
     unsubscribe();
   });
 
+  it('sorts the gradebook by the heading clicked, and keeps the order when the files are loaded again', async () => {
+    const store = await open();
+    const names = () => store.$sortedRows.get().map((r) => r.name);
+    const unsubscribe = store.$sortedRows.listen(() => undefined);
+    await store.addFiles([file('ben.json', submissionToJson(ben)), file('ana.json', submissionToJson(ana))]);
+    expect(names()).toEqual(['Ana', 'Ben']);
+    store.sortBy('score');
+    expect(store.$sort.get()).toEqual({ key: 'score', direction: 'descending' });
+    store.sortBy('name');
+    store.sortBy('name');
+    expect(names()).toEqual(['Ben', 'Ana']);
+    store.clear();
+    expect(names()).toEqual([]);
+    await store.addFiles([file('ana.json', submissionToJson(ana)), file('ben.json', submissionToJson(ben))]);
+    expect(names()).toEqual(['Ben', 'Ana']);
+    unsubscribe();
+  });
+
   it('builds a result for a counted file only, with its comments', async () => {
     const store = await open();
     await store.addFiles([file('ana.json', submissionToJson(ana))]);
@@ -129,5 +149,43 @@ describe('the gradebook store', () => {
     expect(store.resultOf({ ...row, superseded: true }, false)).toBeUndefined();
     store.clear();
     expect(store.$cohort.get()).toBeNull();
+  });
+
+  it('makes the files the page saves: CSVs a spreadsheet reads, every result in a zip, a result link', async () => {
+    const store = await open();
+    expect(store.exportFile('gradebook')).toBeUndefined();
+    await store.addFiles([
+      file('ana.json', submissionToJson(ana)),
+      file('ben.json', submissionToJson(ben)),
+      file('ana-again.json', submissionToJson(submit('Ana', 5, { 'fx-single': 'b' }))),
+    ]);
+    const csv = store.exportFile('moodle');
+    expect(csv).toMatchObject({ name: 'moodle-grades.csv', type: 'text/csv;charset=utf-8' });
+    expect(String(csv?.content)).toMatch(/^\uFEFFFull name,/);
+    expect(String(csv?.content)).toContain('Week 1');
+    expect(
+      (['gradebook', 'canvas', 'items', 'test'] as const).map((kind) => store.exportFile(kind)?.name),
+    ).toEqual(['gradebook.csv', 'canvas-grades.csv', 'items.csv', 'test.csv']);
+
+    // Two files of one student: only the one that counts gives a result.
+    const { file: zip, count } = store.resultsFile(true);
+    expect(count).toBe(2);
+    expect(zip.name).toBe(`results-${spec.id}.zip`);
+    const entries = unzipSync(zip.content as Uint8Array);
+    expect(Object.keys(entries).sort()).toEqual([`ana-result-${spec.id}.json`, `ben-result-${spec.id}.json`]);
+    const fromZip = parseResult(strFromU8(entries[`ben-result-${spec.id}.json`]!));
+    expect(fromZip).toMatchObject({ ok: true, result: { student: { name: 'Ben' } } });
+
+    const rows = store.$cohort.get()?.rows ?? [];
+    const ben_ = rows.find((r) => r.name === 'Ben')!;
+    const link = store.resultLink(ben_, false, 'https://example.org/course/');
+    expect(link).toMatch(/^https:\/\/example\.org\/course\/assignment\/result\/#EOCR1-/);
+    expect(parseResult(link!)).toMatchObject({ ok: true, result: { student: { name: 'Ben' } } });
+    expect(store.studentResultFile(ben_, false)?.name).toBe(`ben-result-${spec.id}.json`);
+    const notCounted = rows.find((r) => r.superseded)!;
+    expect(store.resultLink(notCounted, true, 'https://example.org')).toBeUndefined();
+    expect(store.studentResultFile(notCounted, true)).toBeUndefined();
+
+    expect(store.markingFile()).toMatchObject({ name: `marking-${spec.id}.json`, type: 'application/json' });
   });
 });

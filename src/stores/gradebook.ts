@@ -8,7 +8,9 @@
  * cannot be read is listed, never thrown: nothing already loaded is lost and the page keeps
  * accepting files) → `$imported` checks them all against the link, or else against what most
  * files agree on (src/lib/gradebook/import.ts) → `$cohort` regrades them with the link's rules and
- * the marking (src/lib/gradebook/grade.ts) → `$analysis` (src/lib/stats/items.ts).
+ * the marking (src/lib/gradebook/grade.ts) → `$analysis` (src/lib/stats/items.ts) → the files to
+ * save (`exportFile`, `resultsFile`, `markingFile`, src/lib/gradebook/files.ts), which the page
+ * only hands to the browser.
  *
  * The marking (overrides, comments, which file counts, the late policy) is saved per assignment
  * in this browser, `eoc:gradebook:<assignment id>`, and can be saved to and loaded from a file
@@ -35,9 +37,26 @@ import {
   type Marking,
 } from '../lib/gradebook/marking.ts';
 import { buildResult, type StudentResult } from '../lib/gradebook/result.ts';
+import { canvasGradesCsv, gradebookCsv, moodleGradesCsv } from '../lib/gradebook/csv.ts';
+import {
+  csvFile,
+  jsonFile,
+  resultFile,
+  resultUrl,
+  resultsZip,
+  type SavedFile,
+} from '../lib/gradebook/files.ts';
+import { itemsCsv, testCsv } from '../lib/stats/csv.ts';
 import type { LatePolicy } from '../lib/gradebook/rules.ts';
 import { itemAnalysis } from '../lib/stats/items.ts';
-import { ITEM_STATS_KEY, itemStatsSummary } from '../lib/stats/review.ts';
+import {
+  ITEM_STATS_KEY,
+  itemStatsSummary,
+  nextSort,
+  sortRows,
+  type SortKey,
+  type SortOrder,
+} from '../lib/stats/review.ts';
 import { now } from '../lib/clock.ts';
 import { readJson } from '../lib/read-json.ts';
 import { safeStorage } from './storage.ts';
@@ -68,6 +87,9 @@ export type LinkState =
       expect: { id: string; fingerprint: string; title: string; questions: string[] };
     }
   | { ok: false; error: string };
+
+/** The CSV files the gradebook offers: grades for the CSV, Moodle and Canvas; the item and test statistics. */
+export type GradebookExport = 'gradebook' | 'moodle' | 'canvas' | 'items' | 'test';
 
 export interface GradebookStoreOptions {
   loadBank?: (base: string) => Promise<BankData | null>;
@@ -147,6 +169,11 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
         : null,
   );
   const $analysis = computed($cohort, (cohort) => (cohort ? itemAnalysis(cohort.matrix) : null));
+  /** The gradebook table's order: by name at first, then as the instructor clicks the headings. */
+  const $sort = atom<SortOrder>({ key: 'name', direction: 'ascending' });
+  const $sortedRows = computed([$cohort, $sort], (cohort, sort) =>
+    cohort ? sortRows(cohort.rows, sort.key, sort.direction) : [],
+  );
 
   // Leave the item statistics for the question bank page, which shows them beside each question.
   // Best effort: a browser that cannot store them still has them here.
@@ -226,6 +253,9 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     $read.set([]);
     pasted = 0;
   }
+
+  /** A click on a column heading: that column, or the same one turned round. */
+  const sortBy = (key: SortKey): void => $sort.set(nextSort($sort.get(), key));
 
   function setLink(text: string): void {
     $linkText.set(text);
@@ -312,6 +342,50 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     );
   }
 
+  const assignmentId = (): string => $imported.get().assignment?.id ?? 'assignment';
+  const assignmentTitle = (): string => $imported.get().assignment?.title ?? 'Assignment';
+
+  /** One of the gradebook's CSV files, or undefined before anything is graded. */
+  function exportFile(kind: GradebookExport): SavedFile | undefined {
+    const cohort = $cohort.get();
+    const analysis = $analysis.get();
+    if (!cohort || !analysis) return undefined;
+    switch (kind) {
+      case 'gradebook':
+        return csvFile('gradebook.csv', gradebookCsv(cohort.rows));
+      case 'moodle':
+        return csvFile('moodle-grades.csv', moodleGradesCsv(cohort.rows, assignmentTitle()));
+      case 'canvas':
+        return csvFile('canvas-grades.csv', canvasGradesCsv(cohort.rows, assignmentTitle()));
+      case 'items':
+        return csvFile('items.csv', itemsCsv(analysis.items));
+      case 'test':
+        return csvFile('test.csv', testCsv(analysis.test));
+    }
+  }
+
+  /** Every counted student's result in one zip, and how many there are. */
+  function resultsFile(includeKey: boolean): { file: SavedFile; count: number } {
+    const rows = $cohort.get()?.rows ?? [];
+    const results = rows.flatMap((row) => resultOf(row, includeKey) ?? []);
+    return { file: resultsZip(results, assignmentId()), count: results.length };
+  }
+
+  /** `row`'s result as a file, or undefined for a file that does not count. */
+  function studentResultFile(row: GradebookRow, includeKey: boolean): SavedFile | undefined {
+    const result = resultOf(row, includeKey);
+    return result && resultFile(result);
+  }
+
+  /** `row`'s result link on the site at `site` (origin and base path), or undefined for a file that does not count. */
+  function resultLink(row: GradebookRow, includeKey: boolean, site: string): string | undefined {
+    const result = resultOf(row, includeKey);
+    return result && resultUrl(site, result);
+  }
+
+  /** The marking as the file `importMarking` and the command line (`--marking`) read. */
+  const markingFile = (): SavedFile => jsonFile(`marking-${assignmentId()}.json`, exportMarking());
+
   return {
     $bank: $bank as ReadableAtom<BankData | null>,
     $loadError: $loadError as ReadableAtom<string>,
@@ -325,6 +399,9 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     $marking,
     $cohort,
     $analysis,
+    $sort: $sort as ReadableAtom<SortOrder>,
+    $sortedRows,
+    sortBy,
     loadBank,
     addFiles,
     addCodes,
@@ -338,6 +415,11 @@ export function createGradebookStore(storage: PersistentStore, options: Gradeboo
     importMarking,
     detailOf,
     resultOf,
+    exportFile,
+    resultsFile,
+    studentResultFile,
+    resultLink,
+    markingFile,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   formatMinutes,
   histogram,
   itemStatsSummary,
+  nextSort,
   parseItemStatsSummary,
   sortRows,
 } from './review.ts';
@@ -45,6 +46,24 @@ describe('sortRows', () => {
     ['late', 'descending', ['Student 2', 'student 10', 'ana']],
   ] as const)('by %s %s', (key, direction, names) => {
     expect(sortRows(rows, key, direction).map((r) => r.name)).toEqual(names);
+  });
+});
+
+describe('nextSort: a click on a column heading', () => {
+  it.each([
+    ['the same column turns round', { key: 'score', direction: 'descending' }, 'score', 'ascending'],
+    ['and back', { key: 'score', direction: 'ascending' }, 'score', 'descending'],
+    ['a new text column starts A to Z', { key: 'score', direction: 'ascending' }, 'name', 'ascending'],
+    ['ids too', { key: 'name', direction: 'descending' }, 'id', 'ascending'],
+    [
+      'a new number column starts highest first',
+      { key: 'name', direction: 'ascending' },
+      'minutes',
+      'descending',
+    ],
+    ['late ones first', { key: 'name', direction: 'ascending' }, 'late', 'descending'],
+  ] as const)('%s', (_, current, key, direction) => {
+    expect(nextSort(current, key)).toEqual({ key, direction });
   });
 });
 

@@ -4,6 +4,7 @@
  * What the submission review page shows beside the gradebook (reading the files is
  * `src/lib/gradebook/import.ts`):
  * - `sortRows`: the gradebook's column sort (stable; text by the student-friendly collation).
+ * - `nextSort`: what a click on a column heading sorts by next.
  * - `histogram`: score counts in equal bins for the distribution chart (100 % in the last bin).
  * - `formatMinutes`: "45 min", "2 h 05 min".
  */
@@ -39,6 +40,21 @@ export function sortRows(
     .map((row, index) => ({ row, index }))
     .sort((a, b) => compare(a.row, b.row) || a.index - b.index)
     .map((entry) => entry.row);
+}
+
+export interface SortOrder {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+/**
+ * The sort after a click on `key`'s heading: the same column turns round; a new one starts A to Z
+ * for names and ids, highest first for numbers (the best score, the longest time, the late ones).
+ */
+export function nextSort(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key === key)
+    return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  return { key, direction: key === 'name' || key === 'id' ? 'ascending' : 'descending' };
 }
 
 export interface Bin {
