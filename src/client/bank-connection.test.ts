@@ -4,25 +4,16 @@ import { NO_FILTER } from '../lib/instructor/filter.ts';
 import type { BankAnswer, BankCall } from './bank-worker.ts';
 import { connectBank } from './bank-connection.ts';
 
+/** One lesson with one question, each field's only choice the first of its list. */
+const only = { type: 'single', bloom: 'remember', status: 'final', pool: 'practice' } as const;
 const index: BankIndex = {
   modules: [],
   lessons: [{ id: 'mali', title: 'Mali', module: null, objectives: [] }],
-  types: [{ value: 'single', label: 'Single choice' }],
-  levels: [{ value: 'remember', label: 'Remember' }],
-  statuses: [{ value: 'final', label: 'Final' }],
-  pools: [{ value: 'practice', label: 'Lesson practice' }],
-  items: [
-    {
-      id: 'mali-1',
-      lesson: 'mali',
-      type: 'single',
-      bloom: 'remember',
-      objective: 'lo1',
-      status: 'final',
-      pool: 'practice',
-      prompt: 'Which channels?',
-    },
-  ],
+  types: [{ value: only.type, label: 'Single choice' }],
+  levels: [{ value: only.bloom, label: 'Remember' }],
+  statuses: [{ value: only.status, label: 'Final' }],
+  pools: [{ value: only.pool, label: 'Lesson practice' }],
+  items: [{ id: 'mali-1', lesson: 'mali', objective: 'lo1', prompt: 'Which channels?', ...only }],
 };
 
 /** The site's files as `fetch` serves them under `/course`. */
