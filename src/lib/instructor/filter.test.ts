@@ -4,6 +4,7 @@ import {
   NO_FILTER,
   describeCount,
   filterItems,
+  formatCount,
   foldCase,
   groupByLesson,
   isFiltered,
@@ -139,6 +140,23 @@ describe('describeCount', () => {
     [0, 169, 0, 'No questions match (of 169). Change or clear a filter.'],
   ])('%i of %i', (shown, total, lessons, text) => {
     expect(describeCount(shown, total, lessons)).toBe(text);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes a count as English does, without Intl', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(formatCount(n)).toBe(n.toLocaleString('en'));
+      }),
+    );
+    expect([0, 999, 1000, 6565, 1234567].map(formatCount)).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '6,565',
+      '1,234,567',
+    ]);
   });
 });
 

@@ -14,7 +14,11 @@ import type { GradebookRow } from '../gradebook/grade.ts';
 export type SortKey = 'name' | 'id' | 'score' | 'minutes' | 'late' | 'extensionMinutes' | 'attempts';
 export type SortDirection = 'ascending' | 'descending';
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on first use: creating it loads the browser's locale data, which the pages that import this
+// module only for `parseItemStatsSummary` (the bank browser) need not wait for.
+let collator: Intl.Collator | null = null;
+const compareText = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
 
 /** A sorted copy; ties keep their order. Missing ids sort last in either direction. */
 export function sortRows(
@@ -26,10 +30,10 @@ export function sortRows(
   const compare = (a: GradebookRow, b: GradebookRow): number => {
     switch (key) {
       case 'name':
-        return sign * collator.compare(a.name, b.name);
+        return sign * compareText(a.name, b.name);
       case 'id':
         if (a.id === null || b.id === null) return (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0);
-        return sign * collator.compare(a.id, b.id);
+        return sign * compareText(a.id, b.id);
       case 'late':
         return sign * (Number(a.late) - Number(b.late));
       default:
