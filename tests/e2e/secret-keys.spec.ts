@@ -212,14 +212,25 @@ test('the instructor unlocks the pool on /instructor/ with the passphrase; a wro
 }) => {
   test.setTimeout(90_000);
   // Without a lockbox (this build has no instructor key), the page says how to get one.
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto('/instructor/');
   await expect(page.getByText('This site was built without an instructor key')).toBeVisible();
+  // Asking whether there is a lockbox requests no missing file (a 404 is a console error).
+  await page.waitForLoadState('networkidle');
+  expect(errors).toEqual([]);
 
   const box = JSON.stringify(
     await createLockbox({ v: 1, questions: entries }, { passphrase: 'open sesame, slowly' }),
   );
+  // As a build with a key: the lockbox, and the status file that says it is there.
   await page.route('**/instructor/pool/locked.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: box }),
+  );
+  await page.route('**/instructor/pool/status.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"v":1,"lockbox":true}' }),
   );
   await page.goto('/instructor/');
   const unlock = page.getByRole('region', { name: /Assessment pool/ });

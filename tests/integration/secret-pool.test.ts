@@ -164,6 +164,10 @@ describe('built WITH an instructor key', () => {
     expect(questions.find((q) => q.id === pool[0]?.id)?.explanation).toBe(pool[0]?.explanation);
     expect(await openLockbox(box, { passphrase: `${PASSPHRASE}.` })).toMatchObject({ ok: false });
     expect(readFileSync(join(dist, 'instructor/pool/locked.json'), 'utf8')).not.toContain(PASSPHRASE);
+    expect(JSON.parse(readFileSync(join(dist, 'instructor/pool/status.json'), 'utf8'))).toEqual({
+      v: 1,
+      lockbox: true,
+    });
   });
 });
 
@@ -177,7 +181,15 @@ describe('built WITHOUT an instructor key', () => {
     expect(leaks(dist)).toEqual([]);
   });
 
-  it('writes no lockbox at all', () => {
-    expect(files(dist).filter((f) => f.includes('instructor/pool'))).toEqual([]);
+  it('writes no lockbox at all, and says so in the status file', () => {
+    expect(
+      files(dist)
+        .map((f) => relative(dist, f))
+        .filter((f) => f.includes('instructor/pool')),
+    ).toEqual([join('instructor', 'pool', 'status.json')]);
+    expect(JSON.parse(readFileSync(join(dist, 'instructor/pool/status.json'), 'utf8'))).toEqual({
+      v: 1,
+      lockbox: false,
+    });
   });
 });
