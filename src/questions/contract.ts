@@ -114,7 +114,7 @@ export type QuestionHandout<K extends QuestionType> = HandoutOf<QuestionOf<K>>;
 export type KeyBlock =
   /** Every option, the key marked, each with its own feedback. */
   | { kind: 'options'; options: { text: string; key: boolean; feedback?: string | undefined }[] }
-  /** A passage, e.g. cloze text with its blanks as `[b1]`. */
+  /** A passage, e.g. cloze text with its blanks as `[Blank 1]`. */
   | { kind: 'passage'; text: string }
   /** Lines that are right (pairs) or not (distractors). */
   | { kind: 'lines'; lines: { text: string; right: boolean }[] };

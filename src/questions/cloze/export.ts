@@ -16,7 +16,7 @@ import { incorrectFeedbackProblems } from '../common.ts';
 import { SCORM_TYPO_NOTE } from '../../lib/export/scorm.ts';
 import type { QuestionExport } from '../../lib/export/types.ts';
 import { el, richHtml, richNodes, type XmlNode } from '../../lib/export/xml.ts';
-import { clozeSegments } from './grade.ts';
+import { BLANK, blankNumbers, clozeSegments } from './grade.ts';
 import type { ClozeQuestion } from './schema.ts';
 import { clozeScorm } from './scorm.ts';
 
@@ -65,13 +65,22 @@ const losses = (q: ClozeQuestion): string[] => [
 export const clozeExport: QuestionExport<'cloze'> = {
   instructor: {
     name: 'Cloze',
-    blocks: (q) => [{ kind: 'passage', text: q.text.replace(/\{\{(\w+)\}\}/g, '[$1]') }],
-    answerFeedback: (q) =>
-      q.blanks.flatMap((blank) =>
+    // Blanks by number in reading order, as the learner's page and the answer key name them.
+    blocks: (q) => {
+      const numbers = blankNumbers(q.text);
+      return [
+        { kind: 'passage', text: q.text.replace(BLANK, (_, id: string) => `[Blank ${numbers.get(id)}]`) },
+      ];
+    },
+    answerFeedback: (q) => {
+      const numbers = blankNumbers(q.text);
+      return q.blanks.flatMap((blank) =>
         rejectedAnswers(blank).map(
-          (r) => `[${blank.id}] “${r.answer}” is wrong${r.feedback === undefined ? '' : `: ${r.feedback}`}`,
+          (r) =>
+            `Blank ${numbers.get(blank.id)}: “${r.answer}” is wrong${r.feedback === undefined ? '' : `: ${r.feedback}`}`,
         ),
-      ),
+      );
+    },
     writingProblems: incorrectFeedbackProblems,
     keyedChoices: () => null,
   },
@@ -195,10 +204,12 @@ export const clozeExport: QuestionExport<'cloze'> = {
     ],
   },
   csv: {
-    options: (q) =>
-      clozeParts(q)
-        .map((p) => (p.kind === 'prose' ? p.text : `[${p.blank.id}]`))
-        .join(''),
+    options: (q) => {
+      const numbers = blankNumbers(q.text);
+      return clozeParts(q)
+        .map((p) => (p.kind === 'prose' ? p.text : `[Blank ${numbers.get(p.blank.id)}]`))
+        .join('');
+    },
   },
   scorm: { ...clozeScorm, losses: clozeScormLosses },
 };
